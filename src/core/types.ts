@@ -87,3 +87,14 @@ export interface Solution {
   solver: string;
   seconds: number;
 }
+
+/**
+ * A dense demand x candidate matrix of distances or travel times (rows = demand points, columns = candidates),
+ * e.g. an OSRM `table` response or all-pairs shortest paths of a graph. `values[i * cols + j]`; Infinity = unreachable.
+ * The unit is the source's own (seconds, metres, kilometres or graph cost).
+ */
+export interface DistanceMatrix {
+  rows: number;
+  cols: number;
+  values: Float64Array;
+}
