@@ -1,0 +1,93 @@
+import { parseJsonText } from './json';
+import { PointTableBuilder, type PointTable } from './points';
+import { InputError, type ReadResult } from './problems';
+
+/** Options of {@link parsePointsGeoJson}. */
+export interface PointsGeoJsonOptions {
+  /** File name for messages (default "input.geojson"). */
+  file?: string;
+  /** Property holding the weight. Default: `weight` when a feature has it, else 1. When named, every feature needs it. */
+  weightField?: string;
+  /** Read a `status` property (existing, locked, proposed, excluded). Default false. */
+  withStatus?: boolean;
+}
+
+/**
+ * Reads points from GeoJSON text: a FeatureCollection of Point features (RFC 7946, WGS 84 [lon, lat] degrees).
+ * The id is the feature's `id`, else its `properties.id`, else its index. Features are numbered from 0 in
+ * messages ("feature 3"). A feature that is not a Point (null geometry, LineString, MultiPoint...) or has bad
+ * coordinates is skipped and listed in `problems`.
+ *
+ * @throws InputError on bad JSON (with line and column), when the root is not a FeatureCollection, or when
+ *   no feature is usable
+ * @example
+ * const text = '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[120.1,30.2]},"properties":{}}]}';
+ * parsePointsGeoJson(text).value.count; // 1
+ */
+export function parsePointsGeoJson(text: string, options: PointsGeoJsonOptions = {}): ReadResult<PointTable> {
+  const file = options.file ?? 'input.geojson';
+  const root = parseJsonText(text, file);
+  if (!isObject(root) || root.type !== 'FeatureCollection') {
+    const got = isObject(root) ? `type ${JSON.stringify(root.type)}` : Array.isArray(root) ? 'an array' : typeof root;
+    throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${got}`);
+  }
+  if (!Array.isArray(root.features)) throw new InputError(file, 'expected a "features" array in the FeatureCollection');
+  const features: unknown[] = root.features;
+  const explicitWeight = options.weightField !== undefined;
+  const weightField = options.weightField ?? 'weight';
+  const builder = new PointTableBuilder(
+    file,
+    { lon: 'coordinates[0]', lat: 'coordinates[1]', weight: weightField, id: 'id', status: 'status' },
+    options.withStatus === true,
+  );
+  for (let k = 0; k < features.length; k++) {
+    const location = `feature ${k}`;
+    const feature = features[k];
+    if (!isObject(feature) || feature.type !== 'Feature') {
+      builder.problems.push({ file, location, message: 'expected an object with "type": "Feature"' });
+      continue;
+    }
+    const geometry = feature.geometry;
+    if (!isObject(geometry) || geometry.type !== 'Point') {
+      const got = geometry === null ? 'null geometry' : isObject(geometry) ? JSON.stringify(geometry.type) : 'none';
+      builder.problems.push({ file, location, field: 'geometry', message: `not a Point (got ${got})` });
+      continue;
+    }
+    const coordinates = geometry.coordinates;
+    if (!Array.isArray(coordinates) || coordinates.length < 2) {
+      builder.problems.push({
+        file,
+        location,
+        field: 'coordinates',
+        message: 'expected an array [lon, lat] of two numbers',
+      });
+      continue;
+    }
+    const properties = isObject(feature.properties) ? feature.properties : {};
+    const hasWeight = Object.prototype.hasOwnProperty.call(properties, weightField);
+    if (explicitWeight && !hasWeight) {
+      builder.problems.push({ file, location, field: weightField, message: 'missing weight property' });
+      continue;
+    }
+    builder.add({
+      location,
+      fallbackId: String(k),
+      id: feature.id ?? properties.id,
+      lon: coordinates[0],
+      lat: coordinates[1],
+      weight: hasWeight ? (properties[weightField] ?? null) : undefined,
+      status: properties.status,
+    });
+  }
+  const value = builder.build();
+  const problems = builder.problems;
+  if (value.count === 0) {
+    const first = problems.length > 0 ? `; first problem: ${problems[0].location}: ${problems[0].message}` : '';
+    throw new InputError(file, `no usable Point features (${features.length} features)${first}`, problems);
+  }
+  return { value, problems };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,165 @@
+import { SITE_STATUS, SITE_STATUS_NAMES, type SiteStatus } from '../core/types';
+import type { InputProblem } from './problems';
+
+/**
+ * Points read from a user file (demand points or candidate sites), as typed arrays in file order
+ * of the rows that were kept. Coordinates are WGS 84 degrees, [lon, lat].
+ */
+export interface PointTable {
+  count: number;
+  /** Identifier of each point: the file's id, or its row number (CSV) / feature index (GeoJSON) when it has none. */
+  ids: string[];
+  /** True when the ids came from the file (an id column or feature ids), false when they are row numbers. */
+  hasIds: boolean;
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Weight of each point (1 when the file has no weight field). Finite and non-negative. */
+  weight: Float64Array;
+  /** SITE_STATUS code of each point when the file has a `status` field, else undefined. */
+  status?: Uint8Array;
+}
+
+/** A raw record before checks: cells as found in the file (strings from CSV, JSON values from GeoJSON). */
+export interface RawPoint {
+  /** Where it is, for messages ("row 7", "feature 3"). */
+  location: string;
+  /** Default id when `id` is absent. */
+  fallbackId: string;
+  id?: unknown;
+  lon: unknown;
+  lat: unknown;
+  /** Undefined when the file has no weight field: weight 1. */
+  weight?: unknown;
+  status?: unknown;
+}
+
+/** Field names used in messages: the file's own column or property names. */
+export interface PointFieldNames {
+  lon: string;
+  lat: string;
+  weight: string;
+  id: string;
+  status: string;
+}
+
+/**
+ * Collects checked points from raw records. Each bad record is skipped with one {@link InputProblem}:
+ * missing or non-numeric coordinate, coordinate out of range (lon in [-180, 180], lat in [-90, 90]),
+ * lon/lat apparently swapped (out of range as given, in range when swapped), bad weight, unknown status,
+ * duplicate id (the first occurrence is kept).
+ */
+export class PointTableBuilder {
+  private readonly ids: string[] = [];
+  private readonly lon: number[] = [];
+  private readonly lat: number[] = [];
+  private readonly weight: number[] = [];
+  private readonly status: number[] = [];
+  private readonly seen = new Set<string>();
+  private anyId = false;
+  readonly problems: InputProblem[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly fields: PointFieldNames,
+    private readonly withStatus: boolean,
+  ) {}
+
+  /** Checks one record; keeps it when valid, else records why not. Returns true when kept. */
+  add(raw: RawPoint): boolean {
+    const lon = this.coordinate(raw, raw.lon, this.fields.lon);
+    if (lon === undefined) return false;
+    const lat = this.coordinate(raw, raw.lat, this.fields.lat);
+    if (lat === undefined) return false;
+    if (!this.inRange(raw, lon, lat)) return false;
+    let weight = 1;
+    if (raw.weight !== undefined) {
+      const w = toNumber(raw.weight);
+      if (w === undefined || w < 0) {
+        return this.reject(raw, this.fields.weight, `expected a non-negative number, got ${show(raw.weight)}`);
+      }
+      weight = w;
+    }
+    let status: number = SITE_STATUS.proposed;
+    if (this.withStatus && !isBlank(raw.status)) {
+      const name = String(raw.status).trim().toLowerCase();
+      if (!(SITE_STATUS_NAMES as readonly string[]).includes(name)) {
+        const expected = SITE_STATUS_NAMES.join(', ');
+        return this.reject(raw, this.fields.status, `expected one of ${expected}, got ${show(raw.status)}`);
+      }
+      status = SITE_STATUS[name as SiteStatus];
+    }
+    let id = raw.fallbackId;
+    if (!isBlank(raw.id)) {
+      id = String(raw.id).trim();
+      this.anyId = true;
+    }
+    if (this.seen.has(id)) return this.reject(raw, this.fields.id, `duplicate id "${id}" (the first one is kept)`);
+    this.seen.add(id);
+    this.ids.push(id);
+    this.lon.push(lon);
+    this.lat.push(lat);
+    this.weight.push(weight);
+    this.status.push(status);
+    return true;
+  }
+
+  /** The kept points. */
+  build(): PointTable {
+    const table: PointTable = {
+      count: this.ids.length,
+      ids: this.ids,
+      hasIds: this.anyId,
+      lon: Float64Array.from(this.lon),
+      lat: Float64Array.from(this.lat),
+      weight: Float64Array.from(this.weight),
+    };
+    if (this.withStatus) table.status = Uint8Array.from(this.status);
+    return table;
+  }
+
+  private coordinate(raw: RawPoint, cell: unknown, field: string): number | undefined {
+    if (isBlank(cell)) {
+      this.reject(raw, field, 'missing coordinate (empty or null); expected a number in degrees');
+      return undefined;
+    }
+    const value = toNumber(cell);
+    if (value === undefined) this.reject(raw, field, `expected a number in degrees, got ${show(cell)}`);
+    return value;
+  }
+
+  private inRange(raw: RawPoint, lon: number, lat: number): boolean {
+    const lonOk = Math.abs(lon) <= 180;
+    const latOk = Math.abs(lat) <= 90;
+    if (lonOk && latOk) return true;
+    if (!latOk && Math.abs(lon) <= 90 && Math.abs(lat) <= 180) {
+      const pair = `${this.fields.lon}=${lon}, ${this.fields.lat}=${lat}`;
+      this.reject(raw, this.fields.lat, `latitude out of range [-90, 90]; lon/lat look swapped (${pair})`);
+    } else if (!latOk) this.reject(raw, this.fields.lat, `latitude ${lat} out of range [-90, 90]`);
+    else this.reject(raw, this.fields.lon, `longitude ${lon} out of range [-180, 180]`);
+    return false;
+  }
+
+  private reject(raw: RawPoint, field: string, message: string): false {
+    this.problems.push({ file: this.file, location: raw.location, field, message });
+    return false;
+  }
+}
+
+function isBlank(cell: unknown): boolean {
+  return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** A finite number from a JSON number or a decimal string (no hex, no thousands separators), else undefined. */
+function toNumber(cell: unknown): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
+  const text = cell.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function show(cell: unknown): string {
+  const text = typeof cell === 'string' ? JSON.stringify(cell) : (JSON.stringify(cell) ?? String(cell));
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
