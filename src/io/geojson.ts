@@ -44,18 +44,18 @@ export function parsePointsGeoJson(text: string, options: PointsGeoJsonOptions =
     const location = `feature ${k}`;
     const feature = features[k];
     if (!isObject(feature) || feature.type !== 'Feature') {
-      builder.problems.push({ file, location, message: 'expected an object with "type": "Feature"' });
+      builder.skip({ file, location, message: 'expected an object with "type": "Feature"' });
       continue;
     }
     const geometry = feature.geometry;
     if (!isObject(geometry) || geometry.type !== 'Point') {
       const got = geometry === null ? 'null geometry' : isObject(geometry) ? JSON.stringify(geometry.type) : 'none';
-      builder.problems.push({ file, location, field: 'geometry', message: `not a Point (got ${got})` });
+      builder.skip({ file, location, field: 'geometry', message: `not a Point (got ${got})` });
       continue;
     }
     const coordinates = geometry.coordinates;
     if (!Array.isArray(coordinates) || coordinates.length < 2) {
-      builder.problems.push({
+      builder.skip({
         file,
         location,
         field: 'coordinates',
@@ -66,7 +66,7 @@ export function parsePointsGeoJson(text: string, options: PointsGeoJsonOptions =
     const properties = isObject(feature.properties) ? feature.properties : {};
     const hasWeight = Object.prototype.hasOwnProperty.call(properties, weightField);
     if (explicitWeight && !hasWeight) {
-      builder.problems.push({ file, location, field: weightField, message: 'missing weight property' });
+      builder.skip({ file, location, field: weightField, message: 'missing weight property' });
       continue;
     }
     builder.add({

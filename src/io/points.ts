@@ -17,6 +17,10 @@ export interface PointTable {
   weight: Float64Array;
   /** SITE_STATUS code of each point when the file has a `status` field, else undefined. */
   status?: Uint8Array;
+  /** 0-based index of each kept point among the file's records (data rows or features, kept or not). */
+  source: Uint32Array;
+  /** Number of records in the file, kept or not: e.g. the rows a matrix made for the same file must have. */
+  recordCount: number;
 }
 
 /** A raw record before checks: cells as found in the file (strings from CSV, JSON values from GeoJSON). */
@@ -54,6 +58,8 @@ export class PointTableBuilder {
   private readonly lat: number[] = [];
   private readonly weight: number[] = [];
   private readonly status: number[] = [];
+  private readonly source: number[] = [];
+  private records = 0;
   private readonly seen = new Set<string>();
   private anyId = false;
   readonly problems: InputProblem[] = [];
@@ -66,6 +72,7 @@ export class PointTableBuilder {
 
   /** Checks one record; keeps it when valid, else records why not. Returns true when kept. */
   add(raw: RawPoint): boolean {
+    const record = this.records++;
     const lon = this.coordinate(raw, raw.lon, this.fields.lon);
     if (lon === undefined) return false;
     const lat = this.coordinate(raw, raw.lat, this.fields.lat);
@@ -100,7 +107,14 @@ export class PointTableBuilder {
     this.lat.push(lat);
     this.weight.push(weight);
     this.status.push(status);
+    this.source.push(record);
     return true;
+  }
+
+  /** Counts a record that the caller rejected itself (e.g. a feature that is not a Point), with its problem. */
+  skip(problem: InputProblem): void {
+    this.records++;
+    this.problems.push(problem);
   }
 
   /** The kept points. */
@@ -112,6 +126,8 @@ export class PointTableBuilder {
       lon: Float64Array.from(this.lon),
       lat: Float64Array.from(this.lat),
       weight: Float64Array.from(this.weight),
+      source: Uint32Array.from(this.source),
+      recordCount: this.records,
     };
     if (this.withStatus) table.status = Uint8Array.from(this.status);
     return table;

@@ -17,7 +17,8 @@ export interface ApplySiteStatusOptions {
 
 /** What {@link applySiteStatus} did. */
 export interface ApplySiteStatusResult {
-  /** The candidates with statuses set, and new candidates appended at the end. */
+  /** The candidates with statuses set, and new candidates appended at the end (their `source` numbers follow the
+   * file's records). */
   candidates: PointTable & { status: Uint8Array };
   /** Listed sites matched to an existing candidate. */
   matched: number;
@@ -104,6 +105,10 @@ export function applySiteStatus(
       lat: concat(candidates.lat, extra.lat),
       weight,
       status: Uint8Array.from(statusOf),
+      source: Uint32Array.from({ length: total }, (_, j) =>
+        j < candidates.count ? candidates.source[j] : candidates.recordCount + j - candidates.count,
+      ),
+      recordCount: candidates.recordCount + extra.ids.length,
     },
     matched,
     added: extra.ids.length,

@@ -1,0 +1,254 @@
+/**
+ * The options of `npm run plan`: one table that drives parsing, checks and `--help`.
+ */
+import { PLAN_MODELS, type PlanModel, type PlanParams } from '../core/plan-types';
+import type { OsrmField } from '../io/osrm';
+import { formatOptions, parseArgs, UsageError, type OptionSpec } from './args';
+
+export const PLAN_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'demand',
+    kind: 'file',
+    value: 'FILE',
+    help: 'demand points: CSV with a header (lon,lat | longitude,latitude | x,y; optional id, weight)\nor GeoJSON FeatureCollection of Points (.geojson, .json)',
+  },
+  {
+    name: 'province',
+    kind: 'string',
+    value: 'CODE|all',
+    help: 'use the embedded rural villages of a province (2-digit code, e.g. 33) or of all\nprovinces as demand and candidates (instead of --demand; run `npm run data` first)',
+  },
+  {
+    name: 'weight',
+    kind: 'string',
+    value: 'FIELD',
+    help: 'column or property holding the demand weight (default: "weight" if present, else 1)',
+  },
+  {
+    name: 'candidates',
+    kind: 'file',
+    value: 'FILE',
+    help: 'candidate sites, CSV or GeoJSON; optional "status" field (existing, locked, proposed,\nexcluded). Default: the demand points themselves',
+  },
+  {
+    name: 'existing',
+    kind: 'file',
+    value: 'FILE',
+    help: 'sites already open (CSV or GeoJSON): matched to a candidate by id, else by position\nwithin 1 m, else added as a new candidate; always open, counted in coverage',
+  },
+  {
+    name: 'excluded',
+    kind: 'file',
+    value: 'FILE',
+    help: 'sites that must not be used; matched like --existing (an existing site stays open)',
+  },
+  {
+    name: 'matrix',
+    kind: 'file',
+    value: 'FILE',
+    help: 'OSRM `table` response: rows = demand points, columns = candidates (in file order);\nnull = unreachable. Without it distances are great-circle km',
+  },
+  {
+    name: 'matrix-field',
+    kind: 'choice',
+    choices: ['durations', 'distances'],
+    help: 'matrix to read (default durations; seconds, or metres for distances)',
+  },
+  {
+    name: 'model',
+    kind: 'choice',
+    choices: PLAN_MODELS,
+    help: 'mclp: p sites covering the most weight; lscp: fewest sites covering --target;\npmedian: p sites, least total weighted distance; pcenter: p sites, least largest\ndistance; two-tier: --centers centers and p stations, a station counts when a center\nreaches it',
+  },
+  {
+    name: 'p',
+    kind: 'int',
+    value: 'N',
+    min: 1,
+    help: 'number of sites (stations for two-tier) to open, existing and locked included',
+  },
+  {
+    name: 'radius',
+    kind: 'number',
+    value: 'R',
+    min: 0,
+    help: 'station reach: km, or the matrix unit with --matrix (mclp, lscp, two-tier; optional\nfor pmedian and pcenter, where it only defines the coverage figures)',
+  },
+  {
+    name: 'target',
+    kind: 'number',
+    value: 'SHARE',
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    help: 'lscp: share of the total weight to cover, in (0, 1] (default 1)',
+  },
+  {
+    name: 'centers',
+    kind: 'int',
+    value: 'N',
+    min: 1,
+    help: 'two-tier: number of centers, chosen among the candidates',
+  },
+  {
+    name: 'center-radius',
+    kind: 'number',
+    value: 'R',
+    min: 0,
+    help: 'two-tier: reach of a center to its stations, km (or matrix unit)',
+  },
+  {
+    name: 'capacity',
+    kind: 'int',
+    value: 'N',
+    min: 1,
+    help: 'two-tier: most stations one center serves (default unlimited)',
+  },
+  {
+    name: 'exact',
+    kind: 'flag',
+    help: 'prove optimality with the HiGHS MIP (after the heuristic); slow on big inputs',
+  },
+  {
+    name: 'time-limit',
+    kind: 'number',
+    value: 'SECONDS',
+    min: 0,
+    minExclusive: true,
+    help: 'time budget of the solve',
+  },
+  {
+    name: 'seed',
+    kind: 'int',
+    value: 'N',
+    min: 0,
+    max: 4294967295,
+    help: 'seed of the deterministic generator (default 1): same inputs and seed, same plan',
+  },
+  {
+    name: 'out',
+    kind: 'file',
+    value: 'FILE',
+    help: 'write the chosen sites as GeoJSON (RFC 7946 Points with id, index, role,\nstatus, coveredWeight, marginalWeight)',
+  },
+  {
+    name: 'report',
+    kind: 'file',
+    value: 'FILE',
+    help: 'write the figures as JSON (model, params, objective, coveredWeight, totalWeight,\ncoverage, selected, seconds, optimal, bound, gap, solver)',
+  },
+  { name: 'help', kind: 'flag', help: 'show this help' },
+];
+
+/** The help text of `npm run plan`. */
+export function planHelp(): string {
+  return [
+    'Usage: npm run plan -- (--demand FILE | --province CODE|all) --model MODEL [options] --out plan.geojson',
+    '',
+    'Suggests sites for village service stations (and county centers) that serve the most demand.',
+    '',
+    'Options:',
+    formatOptions(PLAN_OPTIONS),
+    '',
+    'Models need: mclp --p --radius; lscp --radius [--target]; pmedian --p; pcenter --p;',
+    '             two-tier --p --radius --centers --center-radius [--capacity].',
+    'Exit codes: 0 done (bad rows of an input file are listed on stderr and skipped), 1 solver failure,',
+    '            2 bad option or unusable file.',
+    '',
+    'Example:',
+    '  npm run plan -- --demand villages.csv --weight pop --model mclp --p 20 --radius 3 \\',
+    '    --out plan.geojson --report report.json',
+  ].join('\n');
+}
+
+/** The checked options of one run. */
+export interface PlanCliOptions {
+  help: boolean;
+  demand?: string;
+  province?: string;
+  weight?: string;
+  candidates?: string;
+  existing?: string;
+  excluded?: string;
+  matrix?: string;
+  matrixField?: OsrmField;
+  out: string;
+  report?: string;
+  params: PlanParams;
+}
+
+/** Which parameters each model uses: required, optional. */
+const MODEL_PARAMS: Record<PlanModel, { required: string[]; optional: string[] }> = {
+  mclp: { required: ['p', 'radius'], optional: [] },
+  lscp: { required: ['radius'], optional: ['target'] },
+  pmedian: { required: ['p'], optional: ['radius'] },
+  pcenter: { required: ['p'], optional: ['radius'] },
+  'two-tier': { required: ['p', 'radius', 'centers', 'center-radius'], optional: ['capacity'] },
+};
+const MODEL_SPECIFIC = ['p', 'radius', 'target', 'centers', 'center-radius', 'capacity'];
+
+/**
+ * Parses and checks the command line of `npm run plan`.
+ * @throws UsageError with a one-line message on any mistake
+ */
+export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
+  const args = parseArgs(argv, PLAN_OPTIONS);
+  const text = (name: string): string | undefined => args.get(name) as string | undefined;
+  const num = (name: string): number | undefined => args.get(name) as number | undefined;
+  if (args.get('help') === true) return { help: true, out: '', params: { model: 'mclp' } };
+
+  const demand = text('demand');
+  const province = text('province');
+  if (demand === undefined && province === undefined) throw new UsageError('missing --demand FILE or --province CODE');
+  if (demand !== undefined && province !== undefined) {
+    throw new UsageError('give either --demand or --province, not both');
+  }
+  if (province !== undefined && !/^(\d{2}|all)$/.test(province)) {
+    throw new UsageError(`--province expects a 2-digit province code (e.g. 33) or "all", got "${province}"`);
+  }
+  if (province !== undefined && args.has('weight')) {
+    throw new UsageError('--weight applies to a --demand file; embedded villages weigh 1 each');
+  }
+  if (args.has('matrix-field') && !args.has('matrix')) throw new UsageError('--matrix-field needs --matrix FILE');
+  const model = text('model') as PlanModel | undefined;
+  if (model === undefined) throw new UsageError(`missing --model (one of ${PLAN_MODELS.join(', ')})`);
+  const out = text('out');
+  if (out === undefined) throw new UsageError('missing --out FILE (the plan as GeoJSON)');
+
+  const { required, optional } = MODEL_PARAMS[model];
+  for (const name of required) {
+    if (!args.has(name)) throw new UsageError(`--model ${model} needs --${name}`);
+  }
+  for (const name of MODEL_SPECIFIC) {
+    if (args.has(name) && !required.includes(name) && !optional.includes(name)) {
+      throw new UsageError(`--${name} does not apply to --model ${model}`);
+    }
+  }
+  const params: PlanParams = { model };
+  const set = <K extends keyof PlanParams>(key: K, value: PlanParams[K] | undefined): void => {
+    if (value !== undefined) params[key] = value;
+  };
+  set('p', num('p'));
+  set('radius', num('radius'));
+  set('targetShare', num('target'));
+  set('centers', num('centers'));
+  set('centerRadius', num('center-radius'));
+  set('capacity', num('capacity'));
+  if (args.get('exact') === true) params.exact = true;
+  set('timeLimitSec', num('time-limit'));
+  params.seed = num('seed') ?? 1;
+  return {
+    help: false,
+    demand,
+    province,
+    weight: text('weight'),
+    candidates: text('candidates'),
+    existing: text('existing'),
+    excluded: text('excluded'),
+    matrix: text('matrix'),
+    matrixField: text('matrix-field') as OsrmField | undefined,
+    out,
+    report: text('report'),
+    params,
+  };
+}
