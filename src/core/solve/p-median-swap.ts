@@ -1,0 +1,338 @@
+/**
+ * Vertex substitution for the p-median problem (M.B. Teitz & P. Bart, "Heuristic methods for estimating the
+ * generalized vertex median of a weighted graph", Oper. Res. 16 (1968) 955) with the fast-swap bookkeeping of
+ * R.A. Whitaker ("A fast algorithm for the greedy interchange for large-scale clustering and median location
+ * problems", INFOR 21 (1983) 95) as refined by M.G.C. Resende & R.F. Werneck ("A fast swap-based local search
+ * procedure for location problems", Ann. Oper. Res. 150 (2007) 205; tech. report 2003).
+ *
+ * For each demand point u we keep its nearest open site phi1(u) at d1(u) and its second nearest phi2(u) at
+ * d2(u). Then, with weights w:
+ *   gain(f) = sum_u w(u) max(0, d1(u) - d(u, f))            saving of opening f
+ *   loss(r) = sum_{u: phi1(u) = r} w(u) (d2(u) - d1(u))      cost of closing r
+ *   extra(r, f) = sum_{u: phi1(u) = r, d(u,f) < d2(u)} w(u) (d2(u) - max(d(u, f), d1(u)))
+ *   profit(r, f) = gain(f) - loss(r) + extra(r, f)           exact change of swapping r out and f in.
+ * gain and loss are updated incrementally: after a move only the "affected" points (whose phi1 or phi2 changes)
+ * have their contributions undone and redone. The extra matrix is sparse; it is built one row r at a time from
+ * the points served by r (a scratch row plus the list of touched f), so memory stays O(candidates).
+ *
+ * With truncated nearest lists (large coordinate instances), terms for candidates beyond a point's list are
+ * missing, so profits are underestimated: every move taken still improves the exact objective (checked after
+ * each move), some improving moves may be missed.
+ */
+import type { DistanceSource } from '../distance/distance-source';
+import type { SiteRoles } from './p-median-sites';
+
+/** Limits of a local search. */
+export interface SearchLimits {
+  /** performance.now() / 1000 after which the search stops. */
+  deadlineSec: number;
+  shouldStop?: () => boolean;
+  maxMoves?: number;
+}
+
+/** A swap move and its (estimated) profit: the decrease of the objective. */
+export interface SwapMove {
+  profit: number;
+  /** Site to close (-1: none). */
+  out: number;
+  /** Site to open. */
+  in: number;
+}
+
+/** Incremental nearest/second-nearest state of a p-median solution, with greedy construction and swap search. */
+export class SwapSearch {
+  readonly open: Uint8Array;
+  openCount = 0;
+  readonly phi1: Int32Array;
+  readonly phi2: Int32Array;
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+  readonly gain: Float64Array;
+  readonly loss: Float64Array;
+  /** Distance charged to a servable point that no open site reaches; larger than any real distance. */
+  readonly penalty: number;
+  private readonly n: number;
+  private readonly m: number;
+  private readonly w: Float64Array;
+  /** Sites' inverse lists: users having site j in their list, with the distance. */
+  private readonly invOffsets: Uint32Array;
+  private readonly invUsers: Uint32Array;
+  private readonly invDist: Float64Array;
+  private readonly lastDist: Float64Array;
+  private readonly mark: Uint8Array;
+  private readonly affected: Uint32Array;
+  private readonly extra: Float64Array;
+
+  /**
+   * @param source distances and weights
+   * @param roles fixed (always open) and allowed sites
+   * @param servable 1 for demand points some allowed site reaches (others are ignored)
+   */
+  constructor(
+    private readonly source: DistanceSource,
+    private readonly roles: SiteRoles,
+    private readonly servable: Uint8Array,
+  ) {
+    const { lists } = source;
+    this.n = source.demandCount;
+    this.m = source.siteCount;
+    const n = this.n;
+    const m = this.m;
+    this.w = new Float64Array(n);
+    for (let u = 0; u < n; u++) this.w[u] = servable[u] ? source.weight[u] : 0;
+    this.open = new Uint8Array(m);
+    this.phi1 = new Int32Array(n);
+    this.phi2 = new Int32Array(n);
+    this.d1 = new Float64Array(n);
+    this.d2 = new Float64Array(n);
+    this.gain = new Float64Array(m);
+    this.loss = new Float64Array(m);
+    this.mark = new Uint8Array(Math.max(n, m));
+    this.affected = new Uint32Array(n);
+    this.extra = new Float64Array(m);
+    this.lastDist = new Float64Array(n);
+    let maxDist = 0;
+    for (let u = 0; u < n; u++) {
+      const end = lists.offsets[u + 1];
+      this.lastDist[u] = lists.complete ? Infinity : end > lists.offsets[u] ? lists.distances[end - 1] : 0;
+      if (end > lists.offsets[u]) maxDist = Math.max(maxDist, lists.distances[end - 1]);
+    }
+    this.penalty = lists.complete ? (maxDist + 1) * (n + 1) : 2 * maxDist + 1;
+    this.invOffsets = new Uint32Array(m + 1);
+    for (let t = 0; t < lists.sites.length; t++) this.invOffsets[lists.sites[t] + 1]++;
+    for (let j = 0; j < m; j++) this.invOffsets[j + 1] += this.invOffsets[j];
+    const fill = this.invOffsets.slice(0, m);
+    this.invUsers = new Uint32Array(lists.sites.length);
+    this.invDist = new Float64Array(lists.sites.length);
+    for (let u = 0; u < n; u++) {
+      for (let t = lists.offsets[u]; t < lists.offsets[u + 1]; t++) {
+        const k = fill[lists.sites[t]]++;
+        this.invUsers[k] = u;
+        this.invDist[k] = lists.distances[t];
+      }
+    }
+  }
+
+  /** Opens exactly the given sites (plus the fixed ones) and recomputes all state from scratch. */
+  reset(openSites: ArrayLike<number> = []): void {
+    this.open.set(this.roles.fixed);
+    for (let k = 0; k < openSites.length; k++) this.open[openSites[k]] = 1;
+    this.refresh();
+  }
+
+  /** Recomputes nearest sites, gain and loss from the current open sites (clears round-off drift). */
+  refresh(): void {
+    this.openCount = 0;
+    for (let j = 0; j < this.m; j++) this.openCount += this.open[j];
+    this.gain.fill(0);
+    this.loss.fill(0);
+    for (let u = 0; u < this.n; u++) {
+      this.updateNearest(u);
+      this.contribute(u, 1);
+    }
+  }
+
+  /** Total weighted distance to the nearest open site; Infinity when a servable point has no open site. */
+  objective(): number {
+    let total = 0;
+    for (let u = 0; u < this.n; u++) {
+      if (!this.servable[u]) continue;
+      if (this.phi1[u] < 0) return Infinity;
+      total += this.source.weight[u] * this.d1[u];
+    }
+    return total;
+  }
+
+  private updateNearest(u: number): void {
+    const { lists } = this.source;
+    let c = 0;
+    this.phi1[u] = -1;
+    this.phi2[u] = -1;
+    this.d1[u] = this.penalty;
+    this.d2[u] = this.penalty;
+    for (let t = lists.offsets[u]; t < lists.offsets[u + 1] && c < 2; t++) {
+      const j = lists.sites[t];
+      if (!this.open[j]) continue;
+      if (c++ === 0) {
+        this.phi1[u] = j;
+        this.d1[u] = lists.distances[t];
+      } else {
+        this.phi2[u] = j;
+        this.d2[u] = lists.distances[t];
+      }
+    }
+    if (c < 2 && !lists.complete && this.servable[u] && this.openCount > c) {
+      const open = this.open;
+      if (c === 0) {
+        const j = this.source.nearest(u, (s) => open[s] === 1);
+        if (j >= 0) {
+          this.phi1[u] = j;
+          this.d1[u] = this.source.distance(u, j);
+        }
+      }
+      const first = this.phi1[u];
+      const j = this.source.nearest(u, (s) => open[s] === 1 && s !== first);
+      if (j >= 0) {
+        this.phi2[u] = j;
+        this.d2[u] = this.source.distance(u, j);
+      }
+    }
+  }
+
+  /** Adds (sign 1) or removes (sign -1) point u's terms of gain and loss. */
+  private contribute(u: number, sign: number): void {
+    const w = this.w[u] * sign;
+    if (w === 0) return;
+    const d1 = this.d1[u];
+    if (this.phi1[u] >= 0) this.loss[this.phi1[u]] += w * (this.d2[u] - d1);
+    const { lists } = this.source;
+    for (let t = lists.offsets[u]; t < lists.offsets[u + 1]; t++) {
+      const d = lists.distances[t];
+      if (d >= d1) break;
+      this.gain[lists.sites[t]] += w * (d1 - d);
+    }
+  }
+
+  /** Closes `out` (-1: none) and opens `into` (-1: none), updating only the affected points. */
+  move(out: number, into: number): void {
+    const { n, mark, affected } = this;
+    let count = 0;
+    const add = (u: number): void => {
+      if (!mark[u] && this.w[u] > 0) {
+        mark[u] = 1;
+        affected[count++] = u;
+      }
+    };
+    if (out >= 0) for (let u = 0; u < n; u++) if (this.phi1[u] === out || this.phi2[u] === out) add(u);
+    if (into >= 0) {
+      for (let k = this.invOffsets[into]; k < this.invOffsets[into + 1]; k++) {
+        if (this.invDist[k] < this.d2[this.invUsers[k]]) add(this.invUsers[k]);
+      }
+      if (!this.source.lists.complete) {
+        for (let u = 0; u < n; u++) {
+          if (this.d2[u] > this.lastDist[u] && !mark[u] && this.source.distance(u, into) < this.d2[u]) add(u);
+        }
+      }
+    }
+    for (let k = 0; k < count; k++) this.contribute(affected[k], -1);
+    if (out >= 0) {
+      this.open[out] = 0;
+      this.openCount--;
+    }
+    if (into >= 0) {
+      this.open[into] = 1;
+      this.openCount++;
+    }
+    for (let k = 0; k < count; k++) {
+      const u = affected[k];
+      mark[u] = 0;
+      this.updateNearest(u);
+      this.contribute(u, 1);
+    }
+  }
+
+  /**
+   * Opens sites until p are open: each step opens the closed allowed site of largest gain (greedy "add",
+   * Kuehn & Hamburger 1963), or with `random`, the best of `sample` random closed sites (the sample greedy of
+   * Resende & Werneck) to diversify restarts.
+   */
+  greedyFill(p: number, random?: () => number, sample = 1): void {
+    const { m, open, gain } = this;
+    const allowed = this.roles.allowed;
+    while (this.openCount < p) {
+      let best = -1;
+      if (random) {
+        for (let s = 0, tries = 0; s < sample && tries < 50 * sample; tries++) {
+          const j = Math.floor(random() * m);
+          if (open[j] || !allowed[j]) continue;
+          s++;
+          if (best < 0 || gain[j] > gain[best]) best = j;
+        }
+      }
+      if (best < 0) {
+        for (let j = 0; j < m; j++) if (!open[j] && allowed[j] && (best < 0 || gain[j] > gain[best])) best = j;
+      }
+      if (best < 0) return;
+      this.move(-1, best);
+    }
+  }
+
+  /**
+   * The best swap (close a non-fixed open site, open a closed allowed one) by profit, scanning the sparse extra
+   * matrix row by row. Ties keep the first found (sites ascending), so the search is deterministic.
+   */
+  bestSwap(): SwapMove {
+    const { n, m, open, gain, loss, extra, mark, phi1, d1, d2, w } = this;
+    const { allowed, fixed } = this.roles;
+    const { lists } = this.source;
+    // Demand points grouped by their nearest open site (counting sort).
+    const start = new Uint32Array(m + 1);
+    for (let u = 0; u < n; u++) if (phi1[u] >= 0 && w[u] > 0) start[phi1[u] + 1]++;
+    for (let j = 0; j < m; j++) start[j + 1] += start[j];
+    const fill = start.slice(0, m);
+    const served = new Uint32Array(start[m]);
+    for (let u = 0; u < n; u++) if (phi1[u] >= 0 && w[u] > 0) served[fill[phi1[u]]++] = u;
+    let maxGainSite = -1;
+    for (let j = 0; j < m; j++) {
+      if (!open[j] && allowed[j] && (maxGainSite < 0 || gain[j] > gain[maxGainSite])) maxGainSite = j;
+    }
+    const best: SwapMove = { profit: -Infinity, out: -1, in: -1 };
+    if (maxGainSite < 0) return best;
+    const touched: number[] = [];
+    for (let r = 0; r < m; r++) {
+      if (!open[r] || fixed[r]) continue;
+      touched.length = 0;
+      for (let k = start[r]; k < start[r + 1]; k++) {
+        const u = served[k];
+        for (let t = lists.offsets[u]; t < lists.offsets[u + 1]; t++) {
+          const d = lists.distances[t];
+          if (d >= d2[u]) break;
+          const f = lists.sites[t];
+          if (open[f] || !allowed[f]) continue;
+          if (!mark[f]) {
+            mark[f] = 1;
+            touched.push(f);
+          }
+          extra[f] += w[u] * (d2[u] - Math.max(d, d1[u]));
+        }
+      }
+      const base = gain[maxGainSite] - loss[r];
+      if (base > best.profit) Object.assign(best, { profit: base, out: r, in: maxGainSite });
+      for (const f of touched) {
+        const profit = gain[f] + extra[f] - loss[r];
+        if (profit > best.profit) Object.assign(best, { profit, out: r, in: f });
+        extra[f] = 0;
+        mark[f] = 0;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Best-improvement swap local search until no swap improves the objective by more than a relative 1e-12, or
+   * a limit. Every move is checked against the exact objective and undone if it does not improve it (guards
+   * against round-off drift and truncated lists).
+   *
+   * @returns number of moves made
+   */
+  localSearch(limits: SearchLimits): number {
+    let moves = 0;
+    let current = this.objective();
+    const maxMoves = limits.maxMoves ?? Infinity;
+    while (moves < maxMoves && performance.now() / 1000 < limits.deadlineSec && !limits.shouldStop?.()) {
+      const best = this.bestSwap();
+      const tolerance = 1e-12 * Math.max(1, Math.abs(current));
+      if (!(best.profit > tolerance) || best.out < 0) break;
+      this.move(best.out, best.in);
+      const next = this.objective();
+      if (!(next < current - tolerance)) {
+        this.move(best.in, best.out);
+        break;
+      }
+      current = next;
+      moves++;
+      if (moves % 64 === 0) this.refresh(); // refresh incremental sums to bound round-off drift
+    }
+    return moves;
+  }
+}
