@@ -2,7 +2,7 @@
  * Coverage figures of a plan: covered weight, coverage share, and per selected site the weight it covers and the
  * weight only it covers (its marginal weight, what closing it would lose).
  */
-import type { CoverageSets } from './types';
+import type { CoverageSets, DistanceMatrix } from './types';
 import type { PlanMetrics } from './plan-types';
 
 /**
@@ -62,43 +62,41 @@ export function coverageMetrics(
 }
 
 /**
- * Metrics of an allocation model without a reach (p-median, p-center): each demand point is served by its
- * nearest open site; it counts as covered when that distance is finite. A site's covered weight is the weight
- * assigned to it; its marginal weight is the assigned weight that has no other open site at a finite distance.
- * Ties go to the lower candidate index.
+ * Metrics of an allocation model without a reach (p-median, p-center): each demand point is served by the open
+ * site the solver assigned it to (its nearest); it counts as covered when it has one. A site's covered weight is
+ * the weight assigned to it. Its marginal weight is the assigned weight that no other open site reaches at a
+ * finite distance: with a matrix, a scan of the open columns of each row, O(rows x open sites); with
+ * great-circle distances every site reaches every point, so it is 0.
  *
- * @param demandCount number of demand points
  * @param weight demand weights
- * @param selected open candidate indices
- * @param distance distance from demand i to candidate j (any unit; Infinity = unreachable)
+ * @param selected open candidate indices, ascending
+ * @param assignment open candidate index serving each demand point, or -1 when none reaches it
+ * @param matrix the distance matrix, when the plan was made on one
  */
 export function assignmentMetrics(
-  demandCount: number,
   weight: Float64Array,
   selected: Uint32Array,
-  distance: (i: number, j: number) => number,
+  assignment: Int32Array,
+  matrix?: DistanceMatrix,
 ): PlanMetrics {
+  const position = new Map<number, number>();
+  selected.forEach((j, k) => position.set(j, k));
   const siteCoveredWeight = new Float64Array(selected.length);
   const siteMarginalWeight = new Float64Array(selected.length);
   let totalWeight = 0;
   let coveredWeight = 0;
-  for (let i = 0; i < demandCount; i++) {
+  for (let i = 0; i < weight.length; i++) {
     totalWeight += weight[i];
-    let best = -1;
-    let bestDistance = Infinity;
-    let reachable = 0;
-    for (let k = 0; k < selected.length; k++) {
-      const d = distance(i, selected[k]);
-      if (d < Infinity) reachable++;
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    if (best < 0) continue;
+    const k = assignment[i] >= 0 ? position.get(assignment[i]) : undefined;
+    if (k === undefined) continue;
     coveredWeight += weight[i];
-    siteCoveredWeight[best] += weight[i];
-    if (reachable === 1) siteMarginalWeight[best] += weight[i];
+    siteCoveredWeight[k] += weight[i];
+    if (matrix === undefined) continue;
+    let reachable = 0;
+    const row = i * matrix.cols;
+    for (let t = 0; t < selected.length && reachable < 2; t++)
+      if (matrix.values[row + selected[t]] < Infinity) reachable++;
+    if (reachable === 1) siteMarginalWeight[k] += weight[i];
   }
   return {
     coveredWeight,

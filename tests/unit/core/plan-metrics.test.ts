@@ -39,18 +39,21 @@ describe('coverageMetrics', () => {
 });
 
 describe('assignmentMetrics', () => {
-  it('assigns each point to its nearest open site, ties to the lower index', () => {
-    // distances from 3 demand points to 3 candidates; demand 2 reaches only candidate 2
-    const d = [
-      [1, 1, 5],
-      [3, 2, 9],
-      [Infinity, Infinity, 4],
-    ];
-    const m = assignmentMetrics(3, Float64Array.of(1, 10, 100), Uint32Array.of(0, 1, 2), (i, j) => d[i][j]);
+  const weight = Float64Array.of(1, 10, 100);
+  // demand 2 reaches only candidate 2
+  const matrix = { rows: 3, cols: 3, values: Float64Array.of(1, 1, 5, 3, 2, 9, Infinity, Infinity, 4) };
+
+  it('sums assigned weight per site; marginal = assigned weight no other open site reaches', () => {
+    const m = assignmentMetrics(weight, Uint32Array.of(0, 1, 2), Int32Array.of(0, 1, 2), matrix);
     expect(Array.from(m.siteCoveredWeight)).toEqual([1, 10, 100]);
     expect(Array.from(m.siteMarginalWeight)).toEqual([0, 0, 100]);
     expect(m.coverage).toBe(1);
-    const two = assignmentMetrics(3, Float64Array.of(1, 10, 100), Uint32Array.of(0, 1), (i, j) => d[i][j]);
-    expect(two.coveredWeight).toBe(11);
+  });
+
+  it('leaves unassigned points uncovered, and marginal 0 without a matrix', () => {
+    const m = assignmentMetrics(weight, Uint32Array.of(0, 1), Int32Array.of(0, 1, -1));
+    expect(m.coveredWeight).toBe(11);
+    expect(m.totalWeight).toBe(111);
+    expect(Array.from(m.siteMarginalWeight)).toEqual([0, 0]);
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * Assembles the inputs of a plan from the texts of the user's files: demand points, candidate sites (or the
+ * demand points themselves), site lists that mark candidates existing or excluded, and a travel-time matrix.
+ * Pure (text in, typed arrays out) so the CLI and the app share it; the CLI reads the files.
+ */
+import type { Candidates, Demand, DistanceMatrix } from '../core/types';
+import { selectMatrix } from './align';
+import { parseOsrmTable, type OsrmField } from './osrm';
+import type { PointTable } from './points';
+import { parsePointsText } from './points-file';
+import type { InputProblem } from './problems';
+import { applySiteStatus } from './sites';
+
+/** A file's name and contents. */
+export interface NamedText {
+  file: string;
+  text: string;
+}
+
+/** The texts of one plan's input files. */
+export interface PlanInputTexts {
+  demand: NamedText;
+  /** Weight column or property of the demand file (default `weight` when present, else 1). */
+  weightField?: string;
+  /** Candidate sites; default the demand points. */
+  candidates?: NamedText;
+  existing?: NamedText;
+  excluded?: NamedText;
+  /** OSRM `table` response made for every record of the demand file (rows) and candidate file (columns). */
+  matrix?: NamedText & { field?: OsrmField };
+}
+
+/** Everything a plan needs, with ids for the output and what was skipped on the way. */
+export interface PlanInputs {
+  demand: Demand;
+  demandIds: string[];
+  candidates: Candidates;
+  candidateIds: string[];
+  matrix?: DistanceMatrix;
+  /** Unit of the matrix: `s` (OSRM durations) or `m` (distances); absent without a matrix (great-circle km). */
+  matrixUnit?: 's' | 'm';
+  /** Bad rows or features that were skipped, and site-list entries that could not be applied. */
+  problems: InputProblem[];
+  /** One-line notes of what was done, e.g. `existing.csv: 3 sites, 2 matched to candidates, 1 added`. */
+  notes: string[];
+}
+
+/**
+ * Reads and combines the input files of a plan.
+ * - Candidates default to the demand points (same ids and positions, all `proposed`).
+ * - `existing` then `excluded` are applied with {@link applySiteStatus} (id, else within 1 m, else new candidate);
+ *   with a matrix a listed site must match a candidate, since a new one would have no matrix column.
+ * - The matrix must have one row per demand record and one column per candidate record, bad ones included;
+ *   the rows and columns of skipped records are dropped so that it lines up with the kept points.
+ *
+ * @throws InputError when a file is unusable (see the readers)
+ */
+export function assemblePlanInputs(texts: PlanInputTexts): PlanInputs {
+  const problems: InputProblem[] = [];
+  const notes: string[] = [];
+  const demandRead = parsePointsText(texts.demand.text, { file: texts.demand.file, weightField: texts.weightField });
+  problems.push(...demandRead.problems);
+  const demandTable = demandRead.value;
+  let candidateTable: PointTable;
+  if (texts.candidates !== undefined) {
+    const read = parsePointsText(texts.candidates.text, { file: texts.candidates.file, withStatus: true });
+    problems.push(...read.problems);
+    candidateTable = read.value;
+  } else {
+    candidateTable = { ...demandTable, status: new Uint8Array(demandTable.count) };
+  }
+  const lists: ['existing' | 'excluded', NamedText | undefined][] = [
+    ['existing', texts.existing],
+    ['excluded', texts.excluded],
+  ];
+  for (const [status, named] of lists) {
+    if (named === undefined) continue;
+    const read = parsePointsText(named.text, { file: named.file });
+    problems.push(...read.problems);
+    const applied = applySiteStatus(candidateTable, read.value, status, {
+      file: named.file,
+      allowNew: texts.matrix === undefined,
+    });
+    problems.push(...applied.problems);
+    candidateTable = applied.candidates;
+    notes.push(
+      `${named.file}: ${read.value.count} sites marked ${status}, ${applied.matched} matched to candidates, ${applied.added} added`,
+    );
+  }
+  const inputs: PlanInputs = {
+    demand: { count: demandTable.count, lon: demandTable.lon, lat: demandTable.lat, weight: demandTable.weight },
+    demandIds: demandTable.ids,
+    candidates: {
+      count: candidateTable.count,
+      lon: candidateTable.lon,
+      lat: candidateTable.lat,
+      status: candidateTable.status ?? new Uint8Array(candidateTable.count),
+    },
+    candidateIds: candidateTable.ids,
+    problems,
+    notes,
+  };
+  if (texts.matrix !== undefined) {
+    const table = parseOsrmTable(texts.matrix.text, {
+      file: texts.matrix.file,
+      field: texts.matrix.field,
+      rows: demandTable.recordCount,
+      cols: candidateTable.recordCount,
+    });
+    inputs.matrix = selectMatrix(table.matrix, demandTable.source, candidateTable.source);
+    inputs.matrixUnit = table.unit;
+  }
+  return inputs;
+}
