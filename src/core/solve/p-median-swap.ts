@@ -39,6 +39,22 @@ export interface SwapMove {
   in: number;
 }
 
+/** Sorts each site's inverse list by (distance, user), so radius scans can stop at the first farther user. */
+function sortInverse(offsets: Uint32Array, users: Uint32Array, dist: Float64Array): void {
+  const order: number[] = [];
+  for (let j = 0; j + 1 < offsets.length; j++) {
+    const a = offsets[j];
+    const b = offsets[j + 1];
+    order.length = 0;
+    for (let k = a; k < b; k++) order.push(k);
+    order.sort((x, y) => dist[x] - dist[y] || users[x] - users[y]);
+    const u = order.map((k) => users[k]);
+    const d = order.map((k) => dist[k]);
+    users.set(u, a);
+    dist.set(d, a);
+  }
+}
+
 /** Incremental nearest/second-nearest state of a p-median solution, with greedy construction and swap search. */
 export class SwapSearch {
   readonly open: Uint8Array;
@@ -53,12 +69,14 @@ export class SwapSearch {
   readonly penalty: number;
   private readonly n: number;
   private readonly m: number;
-  private readonly w: Float64Array;
-  /** Sites' inverse lists: users having site j in their list, with the distance. */
-  private readonly invOffsets: Uint32Array;
-  private readonly invUsers: Uint32Array;
-  private readonly invDist: Float64Array;
-  private readonly lastDist: Float64Array;
+  /** Weight of each demand point in the search (0 for points no allowed site reaches). */
+  readonly w: Float64Array;
+  /** Sites' inverse lists: users having site j in their list, with the distance, sorted by distance. */
+  readonly invOffsets: Uint32Array;
+  readonly invUsers: Uint32Array;
+  readonly invDist: Float64Array;
+  /** Last distance of each demand point's list (Infinity for complete lists): farther sites are unlisted. */
+  readonly lastDist: Float64Array;
   private readonly mark: Uint8Array;
   private readonly affected: Uint32Array;
   private readonly extra: Float64Array;
@@ -111,6 +129,7 @@ export class SwapSearch {
         this.invDist[k] = lists.distances[t];
       }
     }
+    sortInverse(this.invOffsets, this.invUsers, this.invDist);
   }
 
   /** Opens exactly the given sites (plus the fixed ones) and recomputes all state from scratch. */
@@ -136,10 +155,17 @@ export class SwapSearch {
   objective(): number {
     let total = 0;
     for (let u = 0; u < this.n; u++) {
-      if (!this.servable[u]) continue;
+      if (this.w[u] === 0) continue;
       if (this.phi1[u] < 0) return Infinity;
-      total += this.source.weight[u] * this.d1[u];
+      total += this.w[u] * this.d1[u];
     }
+    return total;
+  }
+
+  /** The objective with `penalty` charged for each unserved point: what the local search minimises. */
+  penalisedObjective(): number {
+    let total = 0;
+    for (let u = 0; u < this.n; u++) total += this.w[u] * this.d1[u];
     return total;
   }
 
@@ -317,14 +343,14 @@ export class SwapSearch {
    */
   localSearch(limits: SearchLimits): number {
     let moves = 0;
-    let current = this.objective();
+    let current = this.penalisedObjective();
     const maxMoves = limits.maxMoves ?? Infinity;
     while (moves < maxMoves && performance.now() / 1000 < limits.deadlineSec && !limits.shouldStop?.()) {
       const best = this.bestSwap();
       const tolerance = 1e-12 * Math.max(1, Math.abs(current));
       if (!(best.profit > tolerance) || best.out < 0) break;
       this.move(best.out, best.in);
-      const next = this.objective();
+      const next = this.penalisedObjective();
       if (!(next < current - tolerance)) {
         this.move(best.in, best.out);
         break;

@@ -1,0 +1,98 @@
+/**
+ * The max-coverage heuristic: lazy greedy (Minoux 1978), swap local search (Teitz & Bart 1968) with incremental
+ * bookkeeping, iterated local search, and upper bounds (coverable weight, submodularity, Lagrangian relaxation).
+ * See `max-coverage.ts` for the model and the budget convention.
+ */
+import type { Progress } from '../types';
+import type { MaxCoverageOptions, MaxCoverageSolution } from './max-coverage';
+import { coverableWeight, integralWeights, lagrangianBound, submodularBound } from './max-coverage-bound';
+import { lazyGreedy } from './max-coverage-greedy';
+import { CoverageState, type CoverageProblem } from './max-coverage-state';
+import { SwapSearch } from './max-coverage-swap';
+
+/** Default time budget in seconds when `timeLimitSec` is not given. */
+export const DEFAULT_TIME_LIMIT_SEC = 10;
+
+/** Relative gap |bound - objective| / max(|objective|, 1e-9). */
+export function relativeGap(objective: number, bound: number): number {
+  if (!Number.isFinite(bound)) return NaN;
+  return Math.abs(bound - objective) / Math.max(Math.abs(objective), 1e-9);
+}
+
+/**
+ * The heuristic of `solveMaxCoverage`, synchronous (greedy, swap search, iterated local search, bounds).
+ * Same arguments and result; `mode` and `capacity` are ignored.
+ */
+export function maxCoverageHeuristic(problem: CoverageProblem, options: MaxCoverageOptions): MaxCoverageSolution {
+  const started = performance.now();
+  const p = Math.max(0, Math.floor(options.p));
+  if (!Number.isFinite(options.p) || options.p < 0) throw new Error(`p must be a number >= 0, got ${options.p}.`);
+  const deadlineMs = started + 1000 * (options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC);
+  const report = (progress: Progress): void => options.onProgress?.(progress);
+  const state = new CoverageState(problem);
+  const tolerance = 1e-9 * Math.max(1, state.totalWeight);
+  const greedy = lazyGreedy(state, p, tolerance);
+  report({ share: 0.1, objective: state.covered, message: 'greedy' });
+  const coverable = coverableWeight(state);
+  const integral = integralWeights(problem.weight);
+  const round = (v: number): number => (integral ? Math.floor(v + 1e-7) : v);
+  let bound = Math.min(coverable, round(submodularBound(state, p)));
+  let solver = 'lazy greedy';
+  if (state.covered < bound - tolerance) {
+    const search = new SwapSearch(state, {
+      p,
+      seed: options.seed ?? 1,
+      deadlineMs,
+      maxStallRounds: 0,
+      target: bound,
+      tolerance,
+      shouldStop: options.shouldStop,
+    });
+    search.run();
+    solver = 'lazy greedy + swap';
+    report({ share: 0.3, objective: state.covered, message: 'swap local search' });
+    bound = Math.min(bound, round(submodularBound(state, p)));
+    const iterations = options.boundIterations ?? 300;
+    if (iterations > 0 && state.covered < bound - tolerance) {
+      // The bound gets at most a quarter of the remaining time; it lets the search stop at a proven optimum.
+      const boundDeadline = performance.now() + (deadlineMs - performance.now()) / 4;
+      const lagrangian = lagrangianBound(state, { p, lowerBound: state.covered, iterations, deadlineMs: boundDeadline });
+      bound = Math.min(bound, lagrangian);
+    }
+    const maxStallRounds = options.maxStallRounds ?? 2000;
+    if (maxStallRounds > 0 && state.covered < bound - tolerance) {
+      const ils = new SwapSearch(state, {
+        p,
+        seed: options.seed ?? 1,
+        deadlineMs,
+        maxStallRounds,
+        target: bound,
+        tolerance,
+        shouldStop: options.shouldStop,
+        onImprove: (covered) =>
+          report({ share: Math.min(0.99, (performance.now() - started) / (deadlineMs - started)), objective: covered }),
+      });
+      ils.run();
+      solver = 'lazy greedy + swap + iterated local search';
+      bound = Math.min(bound, round(submodularBound(state, p)));
+    }
+  }
+  const objective = state.exactCovered();
+  const optimal = objective >= bound - tolerance;
+  report({ share: 1, objective });
+  return {
+    selected: state.selected(),
+    objective,
+    bound: optimal ? objective : bound,
+    gap: optimal ? 0 : relativeGap(objective, bound),
+    optimal,
+    solver,
+    seconds: (performance.now() - started) / 1000,
+    coveredWeight: objective,
+    totalWeight: state.totalWeight,
+    coverableWeight: coverable,
+    newSites: state.openNew,
+    greedyOrder: greedy.order,
+    greedyCumulative: greedy.cumulative,
+  };
+}
