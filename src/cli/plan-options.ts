@@ -65,7 +65,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     kind: 'int',
     value: 'N',
     min: 1,
-    help: 'number of sites (stations for two-tier) to open, existing and locked included',
+    help: 'number of new sites (stations for two-tier) to open, on top of the existing and\nlocked ones, which are always open',
   },
   {
     name: 'radius',
@@ -99,10 +99,11 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
   },
   {
     name: 'capacity',
-    kind: 'int',
-    value: 'N',
-    min: 1,
-    help: 'two-tier: most stations one center serves (default unlimited)',
+    kind: 'number',
+    value: 'W',
+    min: 0,
+    minExclusive: true,
+    help: 'mclp, pmedian: most demand weight one site serves (default unlimited); the\nfigures are then the weight each site serves',
   },
   {
     name: 'exact',
@@ -150,8 +151,9 @@ export function planHelp(): string {
     'Options:',
     formatOptions(PLAN_OPTIONS),
     '',
-    'Models need: mclp --p --radius; lscp --radius [--target]; pmedian --p; pcenter --p;',
-    '             two-tier --p --radius --centers --center-radius [--capacity].',
+    'Models need: mclp --p --radius [--capacity]; lscp --radius [--target];',
+    '             pmedian --p [--radius] [--capacity]; pcenter --p [--radius];',
+    '             two-tier --p --radius --centers --center-radius.',
     'Exit codes: 0 done (bad rows of an input file are listed on stderr and skipped), 1 solver failure,',
     '            2 bad option or unusable file.',
     '',
@@ -179,11 +181,11 @@ export interface PlanCliOptions {
 
 /** Which parameters each model uses: required, optional. */
 const MODEL_PARAMS: Record<PlanModel, { required: string[]; optional: string[] }> = {
-  mclp: { required: ['p', 'radius'], optional: [] },
+  mclp: { required: ['p', 'radius'], optional: ['capacity'] },
   lscp: { required: ['radius'], optional: ['target'] },
-  pmedian: { required: ['p'], optional: ['radius'] },
+  pmedian: { required: ['p'], optional: ['radius', 'capacity'] },
   pcenter: { required: ['p'], optional: ['radius'] },
-  'two-tier': { required: ['p', 'radius', 'centers', 'center-radius'], optional: ['capacity'] },
+  'two-tier': { required: ['p', 'radius', 'centers', 'center-radius'], optional: [] },
 };
 const MODEL_SPECIFIC = ['p', 'radius', 'target', 'centers', 'center-radius', 'capacity'];
 

@@ -20,7 +20,8 @@ export const PLAN_MODELS: readonly PlanModel[] = ['mclp', 'lscp', 'pmedian', 'pc
 /** Parameters of a plan. Distances are km (straight line) or the matrix's own unit when a matrix is given. */
 export interface PlanParams {
   model: PlanModel;
-  /** Number of sites to open (mclp, pmedian, pcenter) or stations (two-tier), counting existing and locked ones. */
+  /** Number of new sites to open (mclp, pmedian, pcenter) or new stations (two-tier), on top of the existing and
+   * locked ones, which are always open. lscp chooses the number itself. */
   p?: number;
   /** Reach of a station: km, or matrix units. Required by mclp, lscp and two-tier; optional for pmedian and
    * pcenter, where it only defines the coverage figures. */
@@ -31,7 +32,8 @@ export interface PlanParams {
   centers?: number;
   /** Reach of a center's delivery run to its stations (two-tier): km, or matrix units. */
   centerRadius?: number;
-  /** Largest number of stations one center can serve (two-tier), default unlimited. */
+  /** Most demand weight one site can serve (mclp, pmedian), default unlimited; the figures are then the weight
+   * each site serves under the solver's assignment. */
   capacity?: number;
   /** Prove optimality with the HiGHS MIP (after the heuristic, which gives its start), default false. */
   exact?: boolean;

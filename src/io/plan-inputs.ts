@@ -17,9 +17,16 @@ export interface NamedText {
   text: string;
 }
 
+/** Points already read (e.g. the embedded villages), with a label for messages. */
+export interface NamedPoints {
+  file: string;
+  points: PointTable;
+}
+
 /** The texts of one plan's input files. */
 export interface PlanInputTexts {
-  demand: NamedText;
+  /** The demand file, or demand points already read. */
+  demand: NamedText | NamedPoints;
   /** Weight column or property of the demand file (default `weight` when present, else 1). */
   weightField?: string;
   /** Candidate sites; default the demand points. */
@@ -58,9 +65,13 @@ export interface PlanInputs {
 export function assemblePlanInputs(texts: PlanInputTexts): PlanInputs {
   const problems: InputProblem[] = [];
   const notes: string[] = [];
-  const demandRead = parsePointsText(texts.demand.text, { file: texts.demand.file, weightField: texts.weightField });
-  problems.push(...demandRead.problems);
-  const demandTable = demandRead.value;
+  let demandTable: PointTable;
+  if ('points' in texts.demand) demandTable = texts.demand.points;
+  else {
+    const read = parsePointsText(texts.demand.text, { file: texts.demand.file, weightField: texts.weightField });
+    problems.push(...read.problems);
+    demandTable = read.value;
+  }
   let candidateTable: PointTable;
   if (texts.candidates !== undefined) {
     const read = parsePointsText(texts.candidates.text, { file: texts.candidates.file, withStatus: true });

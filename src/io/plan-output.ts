@@ -22,8 +22,8 @@ export interface PlanSiteProperties {
 }
 
 /**
- * The selected sites as an RFC 7946 FeatureCollection of Points ([lon, lat], WGS 84), one feature per site in
- * ascending candidate index. A `proposed` candidate appears with status `proposed`; existing and locked ones keep
+ * The selected sites as an RFC 7946 FeatureCollection of Points ([lon, lat], WGS 84, rounded to 6 decimals, about
+ * 0.1 m, as RFC 7946 section 11.2 suggests), one feature per site in ascending candidate index. A `proposed` candidate appears with status `proposed`; existing and locked ones keep
  * theirs.
  *
  * @param result the plan
@@ -41,7 +41,7 @@ export function planToGeoJson(
     const j = selected[k];
     features.push({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [candidates.lon[j], candidates.lat[j]] },
+      geometry: { type: 'Point', coordinates: [roundDegrees(candidates.lon[j]), roundDegrees(candidates.lat[j])] },
       properties: {
         id: ids[j] ?? String(j),
         index: j,
@@ -53,6 +53,11 @@ export function planToGeoJson(
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** Degrees rounded to 6 decimals (also hides float32 artefacts such as 116.4267349243164). */
+function roundDegrees(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
 /** The contents of `report.json`. Numbers that are unknown (NaN) are written as null. */

@@ -24,14 +24,13 @@ describe('parsePlanArgs', () => {
       '--center-radius',
       '60',
     ];
-    const { params } = parsePlanArgs([...argv, '--capacity', '4', '--seed', '7', '--time-limit', '2.5']);
+    const { params } = parsePlanArgs([...argv, '--seed', '7', '--time-limit', '2.5']);
     expect(params).toEqual({
       model: 'two-tier',
       p: 9,
       radius: 3,
       centers: 2,
       centerRadius: 60,
-      capacity: 4,
       seed: 7,
       timeLimitSec: 2.5,
     });

@@ -1,0 +1,141 @@
+/**
+ * `npm run plan`: the command-line shell of the planning engine. Reads demand and candidate files (or the
+ * embedded villages), runs `runPlan` (the same call the planner worker makes), writes the plan as GeoJSON and
+ * the figures as JSON. Run with `--help` for the options.
+ *
+ * Exit codes: 0 done (bad rows were listed on stderr and skipped), 1 the solver failed, 2 bad option or file.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runPlan } from '../core/plan';
+import { PlanRequestError } from '../core/plan-check';
+import type { PlanResult } from '../core/plan-types';
+import type { Progress } from '../core/types';
+import { planReport, planToGeoJson } from '../io/plan-output';
+import { formatProblem, InputError, type InputProblem } from '../io/problems';
+import { UsageError } from './args';
+import { loadPlanInputs } from './plan-inputs';
+import { parsePlanArgs, planHelp } from './plan-options';
+
+/** Most bad rows listed one per line on stderr; the rest are counted. */
+export const MAX_PROBLEM_LINES = 20;
+
+/** Where the command writes: injectable for tests. */
+export interface Console {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** True when stderr is a terminal: progress is shown only then. */
+  isTty: boolean;
+}
+
+const nodeConsole: Console = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  isTty: process.stderr.isTTY === true,
+};
+
+/**
+ * Runs the command and returns its exit code. Never throws: every failure becomes one line on stderr.
+ * @param argv arguments after `--`
+ * @param io output streams
+ */
+export async function main(argv: readonly string[], io: Console = nodeConsole): Promise<number> {
+  try {
+    const options = parsePlanArgs(argv);
+    if (options.help) {
+      io.out(planHelp());
+      return 0;
+    }
+    const inputs = await loadPlanInputs(options);
+    reportProblems(inputs.problems, io);
+    for (const note of inputs.notes) io.err(`plan: ${note}`);
+    const progress = io.isTty ? progressPrinter() : undefined;
+    const request = {
+      demand: inputs.demand,
+      candidates: inputs.candidates,
+      matrix: inputs.matrix,
+      params: options.params,
+    };
+    const result = await runPlan(request, { onProgress: progress?.update });
+    progress?.done();
+    const geojson = planToGeoJson(result, inputs.candidates, inputs.candidateIds);
+    await writeOutput(options.out, `${JSON.stringify(geojson)}\n`);
+    if (options.report !== undefined) {
+      const report = planReport(result, inputs.demand.count, inputs.candidates.count);
+      await writeOutput(options.report, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    io.err(summary(result, options.out));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PlanRequestError) {
+      io.err(`plan: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`plan: ${error.message}`);
+      if (error.problems.length > 1) reportProblems(error.problems, io);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`plan: solver failed: ${message}`);
+    if (process.env.RURALREACH_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return 1;
+  }
+}
+
+/** Lists bad rows on stderr: at most MAX_PROBLEM_LINES lines, then how many more. */
+export function reportProblems(problems: readonly InputProblem[], io: Console): void {
+  for (const problem of problems.slice(0, MAX_PROBLEM_LINES)) io.err(`plan: skipped ${formatProblem(problem)}`);
+  if (problems.length > MAX_PROBLEM_LINES) {
+    io.err(`plan: ... and ${problems.length - MAX_PROBLEM_LINES} more problems (${problems.length} in all)`);
+  }
+}
+
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    throw new InputError(file, `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function summary(result: PlanResult, out: string): string {
+  const { solution, metrics } = result;
+  const share = (100 * metrics.coverage).toFixed(1);
+  const proof = solution.optimal
+    ? 'optimal'
+    : Number.isFinite(solution.gap)
+      ? `gap ${(100 * solution.gap).toFixed(2)}%`
+      : 'no bound';
+  return (
+    `plan: ${result.params.model}: ${solution.selected.length} sites, objective ${solution.objective}, ` +
+    `coverage ${share}% (${proof}, ${solution.solver}, ${solution.seconds.toFixed(2)} s) -> ${out}`
+  );
+}
+
+/** A one-line progress display on a terminal, redrawn at most 10 times a second. */
+function progressPrinter(): { update: (progress: Progress) => void; done: () => void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      shown = true;
+      const text = `plan: ${(100 * progress.share).toFixed(0)}% objective ${progress.objective}${progress.message ? ` ${progress.message}` : ''}`;
+      process.stderr.write(`\r${text.slice(0, 100).padEnd(100)}`);
+    },
+    done() {
+      if (shown) process.stderr.write(`\r${' '.repeat(100)}\r`);
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
