@@ -108,18 +108,23 @@ function describe(spec: OptionSpec): string {
   return what;
 }
 
+/** Widest option column of a help text; a longer option name puts its help on the next line. */
+const HELP_COLUMN_MAX = 26;
+
 /** The option list of a help text: one entry per option, help lines indented and aligned. */
 export function formatOptions(specs: readonly OptionSpec[]): string {
   const heads = specs.map((spec) => {
     const value = spec.kind === 'flag' ? '' : ` ${spec.value ?? spec.choices?.join('|') ?? 'VALUE'}`;
     return `  --${spec.name}${value}`;
   });
-  const width = Math.max(...heads.map((head) => head.length)) + 2;
+  const width = Math.min(HELP_COLUMN_MAX, Math.max(...heads.map((head) => head.length)) + 2);
+  const indent = ' '.repeat(width);
   return specs
     .map((spec, k) => {
-      const lines = spec.help.split('\n');
-      const first = heads[k].padEnd(width) + lines[0];
-      return [first, ...lines.slice(1).map((line) => ' '.repeat(width) + line)].join('\n');
+      const lines = spec.help.split('\n').map((line) => indent + line);
+      const head = heads[k];
+      if (head.length + 2 > width) return [head, ...lines].join('\n');
+      return [head.padEnd(width) + lines[0].trimStart(), ...lines.slice(1)].join('\n');
     })
     .join('\n');
 }

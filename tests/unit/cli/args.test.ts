@@ -45,3 +45,17 @@ describe('parseArgs', () => {
     ]);
   });
 });
+
+describe('formatOptions', () => {
+  it('puts the help of a long option on the next line', () => {
+    const text = formatOptions([
+      { name: 'matrix-field', kind: 'choice', choices: ['durations', 'distances'], help: 'which matrix' },
+      { name: 'p', kind: 'int', value: 'N', help: 'sites' },
+    ]);
+    expect(text.split('\n')).toEqual([
+      '  --matrix-field durations|distances',
+      '                          which matrix',
+      '  --p N                   sites',
+    ]);
+  });
+});
