@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -237,5 +237,42 @@ describe('plan main (in process)', () => {
     expect(r.params.radius).toBe(900);
     expect(r.selected).toHaveLength(2);
     expect(r.coverage).toBeGreaterThan(0);
+  });
+
+  const hasData = existsSync('public/data/manifest.json') && existsSync('public/data/villages/11.bin');
+  it.skipIf(!hasData)('plans on the embedded rural villages of a province (Beijing)', async () => {
+    const report = join(tmp, 'beijing.json');
+    const run = await runMain([
+      '--province',
+      '11',
+      '--model',
+      'mclp',
+      '--p',
+      '30',
+      '--radius',
+      '3',
+      '--out',
+      out,
+      '--report',
+      report,
+    ]);
+    expect(run.code, run.err.join('\n')).toBe(0);
+    const r = JSON.parse(readFileSync(report, 'utf8')) as PlanReport;
+    const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')) as {
+      provinces: { code: string; ruralVillages: number }[];
+    };
+    const rural = manifest.provinces.find((p) => p.code === '11')?.ruralVillages;
+    expect(r.demandCount).toBe(rural);
+    expect(r.totalWeight).toBe(rural);
+    expect(r.selected).toHaveLength(30);
+    const fc = checkPlanGeoJson(JSON.parse(readFileSync(out, 'utf8')));
+    for (const feature of fc.features) expect(feature.properties.id).toMatch(/^11\d{10}$/);
+  });
+
+  it.skipIf(!hasData)('rejects a province code that is not in the data', async () => {
+    const run = await runMain(['--province', '99', '--model', 'pmedian', '--p', '2', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toMatch(/^plan: --province 99 is not in the embedded data \(codes: 11, 12, .*, or all\)$/);
   });
 });
