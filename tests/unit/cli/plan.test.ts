@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -274,5 +274,19 @@ describe('plan main (in process)', () => {
     expect(run.code).toBe(2);
     expect(run.err).toHaveLength(1);
     expect(run.err[0]).toMatch(/^plan: --province 99 is not in the embedded data \(codes: 11, 12, .*, or all\)$/);
+  });
+
+  it('writes the expected plan.geojson for the fixture (REGEN=1 rewrites tests/fixtures/plan/out)', async () => {
+    const expected = `${fixtures}/out/pmedian.geojson`;
+    const args = ['--demand', `${fixtures}/villages.csv`, '--weight', 'pop', '--candidates', `${fixtures}/sites.csv`];
+    const run = await runMain([...args, '--model', 'pmedian', '--p', '3', '--radius', '6', '--out', out]);
+    expect(run.code).toBe(0);
+    const actual = readFileSync(out, 'utf8');
+    if (process.env.REGEN) {
+      mkdirSync(`${fixtures}/out`, { recursive: true });
+      writeFileSync(expected, actual);
+    }
+    checkPlanGeoJson(JSON.parse(actual));
+    expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(expected, 'utf8')));
   });
 });
