@@ -10,7 +10,7 @@
  * layers, for low zooms, use a 1.5 km interval.
  */
 import mapshaper from 'mapshaper';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { CountyMatch } from './county-match';
 import type { SourcePolygon } from './polygons';
 
@@ -64,8 +64,9 @@ export async function buildBoundaries(matches: CountyMatch[], polygons: SourcePo
     const collection = JSON.parse(String(output[file])) as FeatureCollection<Polygon | MultiPolygon>;
     const list = collection.features.map((f) => {
       const { [codeField]: code, ...rest } = (f.properties ?? {}) as Record<string, string | number>;
-      if (f.geometry === null) throw new Error(`mapshaper produced an empty geometry for ${String(code)} in ${file}`);
-      return { type: 'Feature', properties: { code: String(code), ...rest }, geometry: f.geometry } as BoundaryFeature;
+      const geometry = f.geometry === null ? null : withoutDegenerateRings(f.geometry);
+      if (geometry === null) throw new Error(`mapshaper produced an empty geometry for ${String(code)} in ${file}`);
+      return { type: 'Feature', properties: { code: String(code), ...rest }, geometry } as BoundaryFeature;
     });
     return list.sort((a, b) => (a.properties.code < b.properties.code ? -1 : 1));
   };
@@ -75,4 +76,25 @@ export async function buildBoundaries(matches: CountyMatch[], polygons: SourcePo
     countiesSimplified: layer('counties-simplified.json', 'code'),
     provincesSimplified: layer('provinces-simplified.json', 'provinceCode'),
   };
+}
+
+/**
+ * Drops rings that rounding to 1e-5 degree left with zero area (collinear slivers, which RFC 7946 consumers
+ * may reject), and parts whose outer ring is such a sliver. A MultiPolygon left with one part becomes a Polygon.
+ * @returns the cleaned geometry, or null when nothing is left
+ */
+export function withoutDegenerateRings(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon | null {
+  const parts = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
+    .filter((rings) => rings.length > 0 && !isDegenerate(rings[0]))
+    .map((rings) => [rings[0], ...rings.slice(1).filter((ring) => !isDegenerate(ring))]);
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+}
+
+/** A ring with fewer than 4 positions or no area (shoelace sum exactly 0). */
+function isDegenerate(ring: Position[]): boolean {
+  if (ring.length < 4) return true;
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return sum === 0;
 }

@@ -4,7 +4,8 @@
  * (builderHash), covers only some provinces, or lists a file that is missing or has another size.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseManifest, type Manifest } from '../src/data/manifest';
 import { builderHash } from './builder-hash';
 import { DEFAULT_OUT_DIR } from './sources';
@@ -30,11 +31,13 @@ export function staleReason(dir: string = DEFAULT_OUT_DIR): string | null {
   return null;
 }
 
-const reason = staleReason();
-if (reason === null) {
-  console.log('public/data is up to date.');
-} else {
-  console.log(`public/data must be built: ${reason}.`);
-  const { buildDataset } = await import('./build');
-  await buildDataset({ outDir: DEFAULT_OUT_DIR, provinces: null });
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const reason = staleReason();
+  if (reason === null) {
+    console.log('public/data is up to date.');
+  } else {
+    console.log(`public/data must be built: ${reason}.`);
+    const { buildDataset } = await import('./build');
+    await buildDataset({ outDir: DEFAULT_OUT_DIR, provinces: null });
+  }
 }
