@@ -162,7 +162,9 @@ export async function solveMip(lpText: string, options: MipOptions = {}): Promis
   try {
     model = highs.createModel({ format: 'lp', data: lpText });
     const settings: Record<string, number | boolean | string> = { output_flag: false };
-    if (options.timeLimitSec !== undefined) settings.time_limit = Math.max(0, options.timeLimitSec);
+    if (options.timeLimitSec !== undefined && Number.isFinite(options.timeLimitSec)) {
+      settings.time_limit = Math.max(0, options.timeLimitSec);
+    }
     if (options.mipRelGap !== undefined) settings.mip_rel_gap = options.mipRelGap;
     if (options.mipAbsGap !== undefined) settings.mip_abs_gap = options.mipAbsGap;
     if (options.seed !== undefined) settings.random_seed = options.seed >>> 0;

@@ -78,7 +78,11 @@ export async function pCenterExact(
   let lo = 0;
   while (lo < radii.length && radii[lo] < lowerBound) lo++;
   let hi = radii.length - 1;
-  while (hi > 0 && radii[hi] > upperRadius) hi--;
+  while (hi >= 0 && radii[hi] > upperRadius) hi--;
+  // No candidate radius below the known one (e.g. no demand point counts): it is optimal.
+  if (hi < 0 || upperRadius <= lowerBound) {
+    return { open: upperOpen, radius: upperRadius, bound: upperRadius, optimal: true, mipCalls: 0 };
+  }
   let best = upperOpen;
   let bestRadius = upperRadius;
   let decided = true;

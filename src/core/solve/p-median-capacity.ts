@@ -227,7 +227,7 @@ export async function capacitatedPMedian(
   options: PMedianOptions,
   t0: number,
   deadlineSec: number,
-): Promise<AssignedSolution & { capacityExcess: number }> {
+): Promise<AssignedSolution> {
   const capacity = options.capacity as Float64Array;
   if (capacity.length !== input.candidates.count) {
     throw new Error(`Got ${capacity.length} capacities, expected one per candidate (${input.candidates.count}).`);

@@ -61,6 +61,8 @@ export interface AssignedSolution extends Solution {
   assignedDistance: Float64Array;
   /** Demand points that no allowed candidate reaches (Infinity in the matrix): left out of the objective. */
   unreachable: number;
+  /** Capacitated p-median only: demand weight assigned beyond site capacities (0 when the plan is feasible). */
+  capacityExcess?: number;
 }
 
 /**

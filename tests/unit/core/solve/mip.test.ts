@@ -75,6 +75,16 @@ describe('solveMip', () => {
     expect(relaxed.bound).toBeCloseTo(0.5, 9);
   });
 
+  it('treats an infinite time limit as none', async () => {
+    const lp = new LpBuilder('minimize');
+    lp.objective(['x'], 1);
+    lp.constraint('c', ['x'], 1, '>=', 1);
+    lp.binaries(['x']);
+    const r = await solveMip(lp.toString(), { timeLimitSec: Infinity });
+    expect(r.status).toBe('optimal');
+    expect(r.objective).toBe(1);
+  });
+
   it('reports infeasibility', async () => {
     const lp = new LpBuilder('minimize');
     lp.objective(['x', 'y'], 1);
