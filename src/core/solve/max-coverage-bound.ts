@@ -93,11 +93,24 @@ export interface LagrangianOptions {
   deadlineMs: number;
 }
 
+/** Result of the Lagrangian bound. */
+export interface LagrangianResult {
+  /** The smallest L(lambda) met: a valid upper bound on the optimum (rounded down for integer weights). */
+  bound: number;
+  /**
+   * The best primal solution met on the way (a Lagrangian heuristic: the p sites of largest c_j at each
+   * iteration form a feasible plan), as proposed site indices, and its covered weight.
+   */
+  sites: number[];
+  covered: number;
+  /** Proposed sites by decreasing c_j at the best multipliers (at most max(2p, p + 32)): the LP's favourites. */
+  guide: number[];
+}
+
 /**
  * Lagrangian upper bound by subgradient optimisation (see the module comment). O(nnz) per iteration.
- * @returns the smallest L(lambda) met (a valid upper bound on the optimum), rounded down for integer weights
  */
-export function lagrangianBound(state: CoverageState, options: LagrangianOptions): number {
+export function lagrangianBound(state: CoverageState, options: LagrangianOptions): LagrangianResult {
   const { siteCount, demandCount, siteOffsets, siteDemands, demandOffsets, demandSites, weight, status } = state;
   // Demands covered by a fixed site count whatever we do; demands only excluded sites reach never count.
   const free = new Uint8Array(demandCount);
@@ -124,6 +137,10 @@ export function lagrangianBound(state: CoverageState, options: LagrangianOptions
   const integral = integralWeights(weight);
   const round = (v: number): number => (integral ? Math.floor(v + 1e-7) : v);
   let best = Infinity;
+  const bestC = new Float64Array(siteCount);
+  const chosen: number[] = [];
+  let bestPrimal = -Infinity;
+  let bestSites: number[] = [];
   let theta = 2;
   let sinceImprovement = 0;
   for (let iter = 0; iter < options.iterations; iter++) {
@@ -141,6 +158,7 @@ export function lagrangianBound(state: CoverageState, options: LagrangianOptions
     const threshold = p < proposed.length ? scratch[p - 1] : -Infinity;
     if (!(value >= best - 1e-12 * Math.max(1, Math.abs(value)))) {
       best = value;
+      bestC.set(c);
       sinceImprovement = 0;
     } else if (++sinceImprovement >= 10) {
       theta /= 2;
@@ -149,15 +167,21 @@ export function lagrangianBound(state: CoverageState, options: LagrangianOptions
     if (round(best) <= options.lowerBound + 1e-9 * Math.max(1, options.lowerBound) || theta < 1e-4) break;
     // Subgradient g_i = (number of chosen sites covering i) - y_i, with the top-p sites chosen (ties in index order).
     covers.fill(0);
-    let chosen = 0;
-    for (let pass = 0; pass < 2 && chosen < p; pass++) {
-      for (let t = 0; t < proposed.length && chosen < p; t++) {
+    chosen.length = 0;
+    for (let pass = 0; pass < 2 && chosen.length < p; pass++) {
+      for (let t = 0; t < proposed.length && chosen.length < p; t++) {
         const j = proposed[t];
         if (pass === 0 ? c[j] > threshold : c[j] === threshold) {
-          chosen++;
+          chosen.push(j);
           for (let k = siteOffsets[j]; k < siteOffsets[j + 1]; k++) covers[siteDemands[k]]++;
         }
       }
+    }
+    let primal = fixedWeight;
+    for (let i = 0; i < demandCount; i++) if (free[i] && covers[i] > 0) primal += weight[i];
+    if (primal > bestPrimal) {
+      bestPrimal = primal;
+      bestSites = chosen.slice();
     }
     let norm = 0;
     for (let i = 0; i < demandCount; i++) {
@@ -173,5 +197,21 @@ export function lagrangianBound(state: CoverageState, options: LagrangianOptions
       lambda[i] = Math.min(weight[i], Math.max(0, lambda[i] - step * covers[i]));
     }
   }
-  return round(best);
+  return {
+    bound: round(best),
+    sites: bestSites,
+    covered: bestPrimal,
+    guide: largest(proposed, bestC, Math.max(2 * p, p + 32)),
+  };
+}
+
+/** The k sites of largest value (ties by index), in decreasing order. */
+function largest(sites: number[], value: Float64Array, k: number): number[] {
+  if (k < sites.length) {
+    const values = Float64Array.from(sites, (j) => value[j]);
+    sumOfLargest(values, values.length, k);
+    const threshold = values[k - 1];
+    sites = sites.filter((j) => value[j] >= threshold);
+  }
+  return sites.sort((a, b) => value[b] - value[a] || a - b).slice(0, k);
 }

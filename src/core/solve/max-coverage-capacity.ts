@@ -84,7 +84,8 @@ export function capacitatedMaxCoverage(problem: CoverageProblem, options: MaxCov
   let served = current.served;
   const estimate = (j: number): number => {
     let free = 0;
-    for (let k = siteOffsets[j]; k < siteOffsets[j + 1]; k++) if (servedBy[siteDemands[k]] < 0) free += weight[siteDemands[k]];
+    for (let k = siteOffsets[j]; k < siteOffsets[j + 1]; k++)
+      if (servedBy[siteDemands[k]] < 0) free += weight[siteDemands[k]];
     return Math.min(cap[j], free);
   };
   for (let round = 0; round < p; round++) {
@@ -100,7 +101,9 @@ export function capacitatedMaxCoverage(problem: CoverageProblem, options: MaxCov
     }
     if (best < 0) break;
     isOpen[best] = 1;
-    const mine = Array.from(siteDemands.subarray(siteOffsets[best], siteOffsets[best + 1])).filter((i) => servedBy[i] < 0);
+    const mine = Array.from(siteDemands.subarray(siteOffsets[best], siteOffsets[best + 1])).filter(
+      (i) => servedBy[i] < 0,
+    );
     mine.sort((a, b) => weight[b] - weight[a] || a - b);
     let room = cap[best];
     for (const i of mine) {
@@ -118,13 +121,15 @@ export function capacitatedMaxCoverage(problem: CoverageProblem, options: MaxCov
   while (improved && performance.now() < deadline && !options.shouldStop?.()) {
     improved = false;
     const load = new Float64Array(siteCount);
-    for (let i = 0; i < current.assignment.length; i++) if (current.assignment[i] >= 0) load[current.assignment[i]] += weight[i];
+    for (let i = 0; i < current.assignment.length; i++)
+      if (current.assignment[i] >= 0) load[current.assignment[i]] += weight[i];
     const open = [...Array(siteCount).keys()].filter((j) => isOpen[j] && status[j] === SITE_STATUS.proposed);
     open.sort((a, b) => load[a] - load[b] || a - b);
     const closed = [...Array(siteCount).keys()].filter((j) => !isOpen[j] && status[j] === SITE_STATUS.proposed);
     const score = closed.map((j) => {
       let free = 0;
-      for (let k = siteOffsets[j]; k < siteOffsets[j + 1]; k++) if (current.assignment[siteDemands[k]] < 0) free += weight[siteDemands[k]];
+      for (let k = siteOffsets[j]; k < siteOffsets[j + 1]; k++)
+        if (current.assignment[siteDemands[k]] < 0) free += weight[siteDemands[k]];
       return Math.min(cap[j], free);
     });
     const top = closed.map((j, k) => [score[k], j] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
@@ -146,7 +151,12 @@ export function capacitatedMaxCoverage(problem: CoverageProblem, options: MaxCov
       }
     }
   }
-  const uncapacitated = maxCoverageHeuristic(problem, { ...options, capacity: undefined, maxStallRounds: 0, timeLimitSec: 1 });
+  const uncapacitated = maxCoverageHeuristic(problem, {
+    ...options,
+    capacity: undefined,
+    maxStallRounds: 0,
+    timeLimitSec: 1,
+  });
   const fixedCap = cap.reduce((s, c, j) => (isFixed(status[j]) ? s + c : s), 0);
   const proposedCap = Float64Array.from(cap.filter((_, j) => status[j] === SITE_STATUS.proposed));
   const bound = Math.min(uncapacitated.bound, fixedCap + sumOfLargest(proposedCap, proposedCap.length, p));

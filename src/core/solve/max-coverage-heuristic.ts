@@ -38,44 +38,50 @@ export function maxCoverageHeuristic(problem: CoverageProblem, options: MaxCover
   const round = (v: number): number => (integral ? Math.floor(v + 1e-7) : v);
   let bound = Math.min(coverable, round(submodularBound(state, p)));
   let solver = 'lazy greedy';
-  if (state.covered < bound - tolerance) {
-    const search = new SwapSearch(state, {
+  const search = (maxStallRounds: number, guide?: readonly number[]): void => {
+    new SwapSearch(state, {
       p,
       seed: options.seed ?? 1,
       deadlineMs,
-      maxStallRounds: 0,
+      maxStallRounds,
       target: bound,
       tolerance,
+      guide,
       shouldStop: options.shouldStop,
-    });
-    search.run();
+      onImprove: (covered) =>
+        report({ share: Math.min(0.99, (performance.now() - started) / (deadlineMs - started)), objective: covered }),
+    }).run();
+  };
+  if (state.covered < bound - tolerance) {
+    search(0);
     solver = 'lazy greedy + swap';
     report({ share: 0.3, objective: state.covered, message: 'swap local search' });
     bound = Math.min(bound, round(submodularBound(state, p)));
-    const iterations = options.boundIterations ?? 300;
-    if (iterations > 0 && state.covered < bound - tolerance) {
-      // The bound gets at most a quarter of the remaining time; it lets the search stop at a proven optimum.
-      const boundDeadline = performance.now() + (deadlineMs - performance.now()) / 4;
-      const lagrangian = lagrangianBound(state, { p, lowerBound: state.covered, iterations, deadlineMs: boundDeadline });
-      bound = Math.min(bound, lagrangian);
+  }
+  let guide: number[] | undefined;
+  const iterations = options.boundIterations ?? 300;
+  if (iterations > 0 && state.covered < bound - tolerance && performance.now() < deadlineMs) {
+    // The bound gets at most a third of the remaining time; it lets the search stop at a proven optimum, and its
+    // multipliers point at the sites the LP relaxation favours.
+    const boundDeadline = performance.now() + (deadlineMs - performance.now()) / 3;
+    const lagrangian = lagrangianBound(state, { p, lowerBound: state.covered, iterations, deadlineMs: boundDeadline });
+    bound = Math.min(bound, lagrangian.bound);
+    guide = lagrangian.guide;
+    // Lagrangian heuristic: descend from the best plan met by the subgradient too, keep the better one.
+    if (lagrangian.sites.length > 0 && state.covered < bound - tolerance) {
+      const previous = state.openProposed();
+      const previousCovered = state.covered;
+      replaceOpen(state, lagrangian.sites);
+      search(0);
+      if (state.covered < previousCovered) replaceOpen(state, previous);
+      else solver = 'lazy greedy + Lagrangian heuristic + swap';
     }
-    const maxStallRounds = options.maxStallRounds ?? 2000;
-    if (maxStallRounds > 0 && state.covered < bound - tolerance) {
-      const ils = new SwapSearch(state, {
-        p,
-        seed: options.seed ?? 1,
-        deadlineMs,
-        maxStallRounds,
-        target: bound,
-        tolerance,
-        shouldStop: options.shouldStop,
-        onImprove: (covered) =>
-          report({ share: Math.min(0.99, (performance.now() - started) / (deadlineMs - started)), objective: covered }),
-      });
-      ils.run();
-      solver = 'lazy greedy + swap + iterated local search';
-      bound = Math.min(bound, round(submodularBound(state, p)));
-    }
+  }
+  const maxStallRounds = options.maxStallRounds ?? 2000;
+  if (maxStallRounds > 0 && state.covered < bound - tolerance) {
+    search(maxStallRounds, guide);
+    solver += ' + guided iterated local search';
+    bound = Math.min(bound, round(submodularBound(state, p)));
   }
   const objective = state.exactCovered();
   const optimal = objective >= bound - tolerance;
@@ -95,4 +101,12 @@ export function maxCoverageHeuristic(problem: CoverageProblem, options: MaxCover
     greedyOrder: greedy.order,
     greedyCumulative: greedy.cumulative,
   };
+}
+
+/** Makes the open proposed sites exactly `sites` (fixed sites stay open). */
+function replaceOpen(state: CoverageState, sites: ArrayLike<number>): void {
+  const wanted = new Uint8Array(state.siteCount);
+  for (let k = 0; k < sites.length; k++) wanted[sites[k]] = 1;
+  for (const j of state.openProposed()) if (!wanted[j]) state.close(j);
+  for (let k = 0; k < sites.length; k++) if (!state.isOpen[sites[k]]) state.open(sites[k]);
 }

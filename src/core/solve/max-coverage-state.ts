@@ -37,9 +37,12 @@ export function checkProblem(problem: CoverageProblem): void {
     throw new Error(`Expected ${coverage.siteCount} site statuses, got ${status.length}.`);
   }
   for (let i = 0; i < weight.length; i++) {
-    if (!(weight[i] >= 0) || !Number.isFinite(weight[i])) throw new Error(`Demand ${i} has weight ${weight[i]}: expected a finite number >= 0.`);
+    if (!(weight[i] >= 0) || !Number.isFinite(weight[i]))
+      throw new Error(`Demand ${i} has weight ${weight[i]}: expected a finite number >= 0.`);
   }
-  if (status) for (let j = 0; j < status.length; j++) if (status[j] > 3) throw new Error(`Site ${j} has unknown status ${status[j]}.`);
+  if (status)
+    for (let j = 0; j < status.length; j++)
+      if (status[j] > 3) throw new Error(`Site ${j} has unknown status ${status[j]}.`);
 }
 
 /** Status array of a problem (all proposed when absent). */
@@ -67,7 +70,7 @@ export class CoverageState {
   readonly owner: Uint32Array;
   readonly gain: Float64Array;
   readonly loss: Float64Array;
-  /** 1 for sites the greedy refill must not pick (set by the perturbation of the local search). */
+  /** 1 for frozen sites: a closed one may not open, an open one may not close (set by the perturbation). */
   readonly tabu: Uint8Array;
   /** Closed, proposed, non-tabu sites by gain (largest first). */
   readonly gainHeap: LazyHeap;
@@ -128,7 +131,7 @@ export class CoverageState {
     this.lossHeap = new LazyHeap(
       this.siteCount,
       (j) => -this.loss[j],
-      (j) => this.isOpen[j] === 1 && this.status[j] === proposed,
+      (j) => this.isOpen[j] === 1 && this.status[j] === proposed && this.tabu[j] === 0,
     );
     for (let j = 0; j < this.siteCount; j++) if (isFixed(this.status[j])) this.open(j);
     this.gainHeap.rebuild();

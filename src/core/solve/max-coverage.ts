@@ -97,7 +97,11 @@ export async function solveMaxCoverage(
     shouldStop: options.shouldStop,
     seed: options.seed,
     onProgress: options.onProgress
-      ? (m) => options.onProgress?.({ share: Math.min(1, m.seconds / remaining), objective: m.objective + reduced.fixedWeight })
+      ? (m) =>
+          options.onProgress?.({
+            share: Math.min(1, m.seconds / remaining),
+            objective: m.objective + reduced.fixedWeight,
+          })
       : undefined,
   });
   const state = new CoverageState(problem);
@@ -123,4 +127,3 @@ export async function solveMaxCoverage(
     seconds: (performance.now() - started) / 1000,
   };
 }
-
