@@ -1,5 +1,5 @@
 import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
-import { interpolateViridis } from 'd3-scale-chromatic';
+import { interpolateBlues } from 'd3-scale-chromatic';
 import type { ExpressionSpecification } from 'maplibre-gl';
 
 /**
@@ -9,9 +9,12 @@ import type { ExpressionSpecification } from 'maplibre-gl';
  */
 export const DENSITY_THRESHOLDS = [1, 2, 5, 10, 20, 50, 100];
 
-/** Viridis is perceptually uniform and readable with the common colour-vision deficiencies. */
+/**
+ * A single-hue sequential scale (ColorBrewer Blues): ordered by lightness, so it reads the same with the common
+ * colour-vision deficiencies, and it leaves the orange/purple pair free for the village points on top.
+ */
 const COLOURS = Array.from({ length: DENSITY_THRESHOLDS.length + 1 }, (_, i) =>
-  interpolateViridis(0.08 + (0.9 * i) / DENSITY_THRESHOLDS.length),
+  interpolateBlues(0.1 + (0.85 * i) / DENSITY_THRESHOLDS.length),
 );
 
 export function densityScale(): ScaleThreshold<number, string> {

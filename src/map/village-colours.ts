@@ -1,7 +1,10 @@
-/** Colours of the village points (viridis ends: yellow for rural committees, dark purple for urban ones). */
+/**
+ * Colours of the village points: the two ends of ColorBrewer's PuOr (colour-blind safe), orange for rural
+ * committees and purple for urban residents' committees, both apart from the blue county scale below them.
+ */
 export const VILLAGE_COLOURS = {
-  rural: [253, 231, 37, 230],
-  urban: [68, 1, 84, 200],
+  rural: [230, 97, 1, 235],
+  urban: [94, 60, 153, 220],
 } as const;
 
 /** RGBA per village (4 bytes each) from the rural flags; computed once per load, in the data worker. */
