@@ -79,7 +79,10 @@ const STORAGE_KEY = 'ruralreach.locale';
 
 let current: Locale = readStoredLocale();
 
+/** `?lang=en` or `?lang=zh-CN` in the URL wins; else the remembered choice; else Simplified Chinese. */
 function readStoredLocale(): Locale {
+  const wanted = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  if (wanted === 'en' || wanted === 'zh-CN') return wanted;
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     return stored === 'en' ? 'en' : 'zh-CN';
