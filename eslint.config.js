@@ -11,14 +11,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never build HTML from data: use textContent.' },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Never build HTML from data: use textContent.',
+        },
       ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/map/**', '**/ui/**', '**/app/**', 'maplibre-gl', '@deck.gl/*', 'comlink'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/map/**', '**/ui/**', '**/app/**', 'maplibre-gl', '@deck.gl/*', 'comlink'] },
+      ],
     },
   },
 );

@@ -11,7 +11,10 @@ const api: DataWorkerApi = {
     const table = decodeVillages(await response.arrayBuffer());
     const positions = table.positions.slice();
     const colours = villageColours(table.rural);
-    return Comlink.transfer({ provinceCode, count: table.count, positions, colours }, [positions.buffer, colours.buffer]);
+    return Comlink.transfer({ provinceCode, count: table.count, positions, colours }, [
+      positions.buffer,
+      colours.buffer,
+    ]);
   },
 };
 

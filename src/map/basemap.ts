@@ -4,7 +4,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { createStyle, type BasemapOptions } from './style';
 
 /** Local font stack for Chinese labels: drawn in the browser, so no glyph file is ever requested. */
-export const CJK_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+export const CJK_FONTS =
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
 /**
  * Creates the MapLibre map on the offline style. MapLibre 6 is ESM-only and needs its worker module's URL

@@ -23,10 +23,17 @@ export function renderAbout(manifest: Manifest): void {
   const sources = el(
     'ul',
     {},
-    ...manifest.sources.map((s) => el('li', {}, el('strong', {}, `${s.package} ${s.version}`), ` (${s.licence}): ${s.what}`)),
+    ...manifest.sources.map((s) =>
+      el('li', {}, el('strong', {}, `${s.package} ${s.version}`), ` (${s.licence}): ${s.what}`),
+    ),
   );
   const c = manifest.counts;
-  const input = el('input', { id: 'tile-url', type: 'url', value: readTileUrl() ?? '', 'aria-describedby': 'tile-help' });
+  const input = el('input', {
+    id: 'tile-url',
+    type: 'url',
+    value: readTileUrl() ?? '',
+    'aria-describedby': 'tile-help',
+  });
   const save = el('button', { type: 'button' }, t('save'));
   save.addEventListener('click', () => {
     const value = input.value.trim();

@@ -21,5 +21,9 @@ export function byId<T extends HTMLElement>(id: string): T {
 
 /** A two-column table of label/value rows. */
 export function figuresTable(rows: [string, string][]): HTMLTableElement {
-  return el('table', { class: 'figures' }, ...rows.map(([label, value]) => el('tr', {}, el('th', {}, label), el('td', {}, value))));
+  return el(
+    'table',
+    { class: 'figures' },
+    ...rows.map(([label, value]) => el('tr', {}, el('th', {}, label), el('td', {}, value))),
+  );
 }

@@ -20,7 +20,11 @@ export function renderLegend(container: HTMLElement): void {
     const low = i === 0 ? null : thresholds[i - 1];
     const high = i < thresholds.length ? thresholds[i] : null;
     const label =
-      low === null ? `< ${formatNumber(high!)}` : high === null ? `≥ ${formatNumber(low)}` : `${formatNumber(low)}–${formatNumber(high)}`;
+      low === null
+        ? `< ${formatNumber(high!)}`
+        : high === null
+          ? `≥ ${formatNumber(low)}`
+          : `${formatNumber(low)}–${formatNumber(high)}`;
     return el('li', {}, swatch(colour), label);
   });
   container.replaceChildren(

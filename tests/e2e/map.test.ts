@@ -27,9 +27,13 @@ describe('the offline map on the embedded data', () => {
     await page.waitForSelector('#map canvas');
     await waitForMapIdle(page);
     timings.firstIdleMs = Date.now() - start;
-    await page.waitForFunction(() => ((window as unknown as { __villagesShown?: number }).__villagesShown ?? 0) > 0, null, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => ((window as unknown as { __villagesShown?: number }).__villagesShown ?? 0) > 0,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
     await waitForMapIdle(page);
     timings.villagesVisibleMs = Date.now() - start;
     mapBox = (await page.locator('#map').boundingBox())!;
@@ -37,7 +41,9 @@ describe('the offline map on the embedded data', () => {
   });
 
   afterAll(async () => {
-    console.log(`[e2e timings] first map idle ${timings.firstIdleMs} ms, villages visible ${timings.villagesVisibleMs} ms`);
+    console.log(
+      `[e2e timings] first map idle ${timings.firstIdleMs} ms, villages visible ${timings.villagesVisibleMs} ms`,
+    );
     await browser?.close();
   });
 
