@@ -109,12 +109,12 @@ export function pointDistanceSource(demand: Demand, candidates: Candidates, k: n
 
 /**
  * The distance source of a location instance: its matrix when given (checked against the counts), else
- * great-circle km with complete lists when demand x candidates <= 4,000,000, otherwise the `neighbours`
- * nearest candidates per demand point.
+ * great-circle km. Lists keep the `neighbours` nearest candidates per demand point when that option is given;
+ * otherwise they are complete when demand x candidates <= 4,000,000, else 64 long.
  *
  * @param input demand, candidates and optional matrix
- * @param options.neighbours list length for large coordinate instances (default 64)
- * @param options.complete force complete lists (exact solvers need every distance)
+ * @param options.neighbours list length (default: complete lists for small instances, 64 for large ones)
+ * @param options.complete require complete lists (exact solvers need every distance); throws beyond 4,000,000 pairs
  */
 export function createDistanceSource(
   input: LocationInput,
@@ -122,6 +122,12 @@ export function createDistanceSource(
 ): DistanceSource {
   const { demand, candidates, matrix } = input;
   const weight = weightsOf(demand);
+  const pairs = demand.count * candidates.count;
+  if (options.complete && pairs > COMPLETE_LIST_MAX_ENTRIES) {
+    throw new Error(
+      `Every distance is needed (exact mode), but ${demand.count} demand x ${candidates.count} candidates = ${pairs} pairs exceeds ${COMPLETE_LIST_MAX_ENTRIES}: use the heuristic.`,
+    );
+  }
   if (matrix) {
     if (matrix.rows !== demand.count || matrix.cols !== candidates.count) {
       throw new Error(
@@ -130,7 +136,7 @@ export function createDistanceSource(
     }
     return matrixDistanceSource(matrix, weight, options.complete ? Infinity : (options.neighbours ?? Infinity));
   }
-  const all = demand.count * candidates.count <= COMPLETE_LIST_MAX_ENTRIES || options.complete;
+  const all = options.complete || (options.neighbours === undefined && pairs <= COMPLETE_LIST_MAX_ENTRIES);
   const k = all ? candidates.count : (options.neighbours ?? DEFAULT_NEIGHBOURS);
   return pointDistanceSource(demand, candidates, k);
 }

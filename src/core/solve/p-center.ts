@@ -31,7 +31,7 @@ export interface PCenterOptions extends SolveOptions {
   mode?: 'heuristic' | 'exact';
   /** Interchange searches after the first: shakes of the best solution and fresh random starts (default 10). */
   restarts?: number;
-  /** Nearest candidates kept per demand point for large coordinate instances (default 64). */
+  /** Nearest candidates kept per demand point (default: all when demand x candidates <= 4,000,000, else 64). */
   neighbours?: number;
   /** Covering local search steps per radius of the descent (default 20,000). */
   coverSteps?: number;

@@ -17,11 +17,14 @@ export interface PMedianOptions extends SolveOptions {
    * `timeLimitSec`; needs every distance (a matrix, or demand x candidates <= 4,000,000 for coordinates).
    */
   mode?: 'heuristic' | 'exact';
-  /** Restarts of the heuristic: the first from plain greedy, the others from sample greedy (default 10). */
+  /**
+   * Starts of the heuristic: the first from plain greedy, the others from sample greedy (default: 10 for small
+   * instances, down to 1 for large ones, see `defaultRestarts`).
+   */
   restarts?: number;
   /** Maximum demand weight each candidate may serve (see `capacitatedPMedian`); default uncapacitated. */
   capacity?: Float64Array;
-  /** Nearest candidates kept per demand point for large coordinate instances (default 64). */
+  /** Nearest candidates kept per demand point (default: all when demand x candidates <= 4,000,000, else 64). */
   neighbours?: number;
   /** Compute the Lagrangian lower bound in heuristic mode (default true). */
   lowerBound?: boolean;
@@ -44,7 +47,7 @@ export function pMedianSearch(
   deadlineSec: number,
 ): { open: Uint8Array; objective: number; search: SwapSearch } {
   const { p } = options;
-  const restarts = Math.max(1, options.restarts ?? 10);
+  const restarts = Math.max(1, options.restarts ?? defaultRestarts(source, p));
   const random = createRandom(options.seed ?? 1);
   const search = new SwapSearch(source, roles, servable);
   const free = roles.allowedCount - roles.fixedCount;
@@ -69,4 +72,12 @@ export function pMedianSearch(
 
 function nowSec(): number {
   return performance.now() / 1000;
+}
+
+/**
+ * Default number of starts: 10 for small instances, fewer as the work of one start (about list entries x p)
+ * grows: floor(1e9 / (entries x p)) clamped to [1, 10], so a 20,000-village province gets one or two starts.
+ */
+export function defaultRestarts(source: DistanceSource, p: number): number {
+  return Math.min(10, Math.max(1, Math.floor(1e9 / Math.max(1, source.lists.sites.length * p))));
 }

@@ -59,6 +59,10 @@ function sortInverse(offsets: Uint32Array, users: Uint32Array, dist: Float64Arra
 export class SwapSearch {
   readonly open: Uint8Array;
   openCount = 0;
+  /** The open sites, in order of opening (for scans while few are open). */
+  private readonly openList: number[] = [];
+  /** Up to this many open sites, truncated-list fallbacks scan them instead of querying the kd-tree. */
+  private readonly scanLimit: number;
   readonly phi1: Int32Array;
   readonly phi2: Int32Array;
   readonly d1: Float64Array;
@@ -108,6 +112,7 @@ export class SwapSearch {
     this.mark = new Uint8Array(Math.max(n, m));
     this.affected = new Uint32Array(n);
     this.extra = new Float64Array(m);
+    this.scanLimit = Math.max(32, Math.sqrt(m));
     this.lastDist = new Float64Array(n);
     let maxDist = 0;
     for (let u = 0; u < n; u++) {
@@ -141,8 +146,9 @@ export class SwapSearch {
 
   /** Recomputes nearest sites, gain and loss from the current open sites (clears round-off drift). */
   refresh(): void {
-    this.openCount = 0;
-    for (let j = 0; j < this.m; j++) this.openCount += this.open[j];
+    this.openList.length = 0;
+    for (let j = 0; j < this.m; j++) if (this.open[j]) this.openList.push(j);
+    this.openCount = this.openList.length;
     this.gain.fill(0);
     this.loss.fill(0);
     for (let u = 0; u < this.n; u++) {
@@ -188,6 +194,10 @@ export class SwapSearch {
       }
     }
     if (c < 2 && !lists.complete && this.servable[u] && this.openCount > c) {
+      if (this.openCount <= this.scanLimit) {
+        this.scanNearest(u, c);
+        return;
+      }
       const open = this.open;
       if (c === 0) {
         const j = this.source.nearest(u, (s) => open[s] === 1);
@@ -202,6 +212,39 @@ export class SwapSearch {
         this.phi2[u] = j;
         this.d2[u] = this.source.distance(u, j);
       }
+    }
+  }
+
+  /**
+   * Nearest (when c = 0) and second-nearest open sites of u by scanning the open sites: cheaper than a filtered
+   * kd-tree search while few sites are open (the search would visit about m / openCount points).
+   */
+  private scanNearest(u: number, c: number): void {
+    const first = c === 1 ? this.phi1[u] : -1;
+    let a = first;
+    let da = c === 1 ? this.d1[u] : Infinity;
+    let b = -1;
+    let db = Infinity;
+    for (const j of this.openList) {
+      if (j === first) continue;
+      const d = this.source.distance(u, j);
+      if (c === 0 && (d < da || (d === da && j < a))) {
+        b = a;
+        db = da;
+        a = j;
+        da = d;
+      } else if (d < db || (d === db && j < b)) {
+        b = j;
+        db = d;
+      }
+    }
+    if (a >= 0) {
+      this.phi1[u] = a;
+      this.d1[u] = da;
+    }
+    if (b >= 0) {
+      this.phi2[u] = b;
+      this.d2[u] = db;
     }
   }
 
@@ -244,10 +287,12 @@ export class SwapSearch {
     if (out >= 0) {
       this.open[out] = 0;
       this.openCount--;
+      this.openList.splice(this.openList.indexOf(out), 1);
     }
     if (into >= 0) {
       this.open[into] = 1;
       this.openCount++;
+      this.openList.push(into);
     }
     for (let k = 0; k < count; k++) {
       const u = affected[k];

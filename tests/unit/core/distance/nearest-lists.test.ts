@@ -120,5 +120,8 @@ describe('distance sources', () => {
     );
     expect(large.lists.complete).toBe(false);
     expect(large.lists.offsets[1]).toBe(5);
+    expect(() =>
+      createDistanceSource({ demand: demandOf(2100, 1), candidates: candidatesOf(2000, 2) }, { complete: true }),
+    ).toThrow(/exceeds 4000000: use the heuristic/);
   });
 });

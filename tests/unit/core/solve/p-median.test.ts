@@ -7,6 +7,7 @@ import { createRandom } from '../../../../src/core/random';
 import { createDistanceSource } from '../../../../src/core/distance/distance-source';
 import { pMedianExact } from '../../../../src/core/solve/p-median-exact';
 import { servableDemand, siteRoles } from '../../../../src/core/solve/p-median-sites';
+import { SwapSearch } from '../../../../src/core/solve/p-median-swap';
 
 interface Instance {
   demand: Demand;
@@ -221,5 +222,64 @@ describe('pMedianExact (HiGHS on the radius formulation) alone', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('SwapSearch bookkeeping', () => {
+  function pointsInstance(n: number, m: number, seed: number): { demand: Demand; candidates: Candidates } {
+    const rand = createRandom(seed);
+    const coords = (count: number): { lon: Float64Array; lat: Float64Array } => ({
+      lon: Float64Array.from({ length: count }, () => 120 + rand()),
+      lat: Float64Array.from({ length: count }, () => 30 + rand()),
+    });
+    return {
+      demand: { count: n, ...coords(n), weight: Float64Array.from({ length: n }, () => 1 + Math.floor(rand() * 3)) },
+      candidates: { count: m, ...coords(m), status: new Uint8Array(m) },
+    };
+  }
+
+  // p = 5 uses the scan of open sites for truncated lists, p = 45 (> 32 open) the filtered kd-tree search.
+  it.each([5, 45])(
+    'with truncated lists keeps exact nearest / second nearest and incremental gain / loss (p = %i)',
+    (p) => {
+      const inst = pointsInstance(150, 100, p);
+      const source = createDistanceSource(inst, { neighbours: 3 });
+      expect(source.lists.complete).toBe(false);
+      const roles = siteRoles(inst.candidates, p);
+      const search = new SwapSearch(source, roles, servableDemand(source, roles));
+      search.reset();
+      search.greedyFill(p);
+      const rand = createRandom(9);
+      for (let step = 0; step < 30; step++) {
+        const open = [...search.open.keys()].filter((j) => search.open[j]);
+        const closed = [...search.open.keys()].filter((j) => !search.open[j]);
+        search.move(open[Math.floor(rand() * open.length)], closed[Math.floor(rand() * closed.length)]);
+      }
+      const open = [...search.open.keys()].filter((j) => search.open[j]);
+      expect(open.length).toBe(p);
+      for (let i = 0; i < inst.demand.count; i++) {
+        const sorted = open.map((j) => source.distance(i, j)).sort((a, b) => a - b);
+        expect(search.d1[i]).toBeCloseTo(sorted[0], 12);
+        expect(search.d2[i]).toBeCloseTo(sorted[1], 12);
+      }
+      const gain = search.gain.slice();
+      const loss = search.loss.slice();
+      search.refresh();
+      gain.forEach((g, j) => expect(g).toBeCloseTo(search.gain[j], 6));
+      loss.forEach((l, j) => expect(l).toBeCloseTo(search.loss[j], 6));
+    },
+  );
+
+  it('bestSwap profit equals the exact objective change on complete lists', () => {
+    const inst = pointsInstance(80, 30, 4);
+    const source = createDistanceSource(inst);
+    const roles = siteRoles(inst.candidates, 6);
+    const search = new SwapSearch(source, roles, servableDemand(source, roles));
+    search.reset();
+    search.greedyFill(6);
+    const before = search.objective();
+    const move = search.bestSwap();
+    search.move(move.out, move.in);
+    expect(before - search.objective()).toBeCloseTo(move.profit, 6);
   });
 });
