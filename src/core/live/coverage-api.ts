@@ -1,0 +1,101 @@
+/**
+ * The API of the coverage worker (`workers/coverage.worker.ts`), shared by the worker, which implements it with a
+ * {@link LiveSession}, and its caller (`src/app/coverage-client.ts`), which holds a comlink `Remote<CoverageApi>`.
+ * The worker keeps the province's villages, their spatial index and the current sites, so that the page never
+ * computes coverage and a dragged station costs one small message each way.
+ */
+import type { PlanParams, PlanRequest } from '../plan-types';
+import type { CountyInfo } from './counties';
+import type { SiteTable } from './sites';
+
+/** Which villages count: all of them, or only rural committees (村委会 / 村民委员会; see DESIGN.md). */
+export type VillageKind = 'rural' | 'all';
+
+/** Reach of the plan's sites. */
+export interface Reach {
+  /** Village station reach, km (great-circle). */
+  radiusKm: number;
+  /** County center delivery reach to its stations, km (two-tier plans). */
+  centerRadiusKm: number;
+}
+
+/** What the worker loaded. */
+export interface ProvinceSummary {
+  provinceCode: string;
+  /** Villages in the province file (the length of `LiveMetrics.villageState`). */
+  villageCount: number;
+  /** Villages that are demand points. */
+  demandCount: number;
+  /** Counties of the province, aligned with the per-county arrays of {@link LiveMetrics}. */
+  counties: CountyInfo[];
+}
+
+/** Village states in `LiveMetrics.villageState`. */
+export const VILLAGE_STATE = { notDemand: 0, uncovered: 1, covered: 2 } as const;
+
+/** Coverage of the current sites. Weights are village weights (1 per village in the embedded data). */
+export interface LiveMetrics {
+  /** Open stations (existing, locked or proposed; not excluded) and open centers. */
+  stations: number;
+  centers: number;
+  /** Open stations that cover villages (all of them, or in a two-tier plan those a center serves). */
+  coveringStations: number;
+  coveredWeight: number;
+  totalWeight: number;
+  /** coveredWeight / totalWeight in [0, 1] (0 without demand). */
+  coverage: number;
+  /** Demand villages within reach, and all demand villages. */
+  coveredVillages: number;
+  demandVillages: number;
+  /** Covered and total weight per county, aligned with `ProvinceSummary.counties`. */
+  countyCovered: Float64Array;
+  countyTotal: Float64Array;
+  /** VILLAGE_STATE of every village of the province file, in file order (the order of the map's points). */
+  villageState: Uint8Array;
+}
+
+/** Two plans side by side. */
+export interface Comparison {
+  a: LiveMetrics;
+  b: LiveMetrics;
+  /** Per village in file order: 0 unchanged, 1 gained (covered in b only), 2 lost (covered in a only). */
+  difference: Uint8Array;
+  gained: number;
+  lost: number;
+}
+
+/** Codes of `Comparison.difference`. */
+export const DIFFERENCE = { same: 0, gained: 1, lost: 2 } as const;
+
+/** Operations of the coverage worker. Calls run one at a time, in order. */
+export interface CoverageApi {
+  /**
+   * Fetches and indexes one province's villages (`villages/<code>.bin`) and county boundaries.
+   * @param dataUrl absolute base URL of the embedded dataset, ending in `/`
+   * @param provinceCode 2-digit code
+   * @param demand which villages are demand points
+   */
+  loadProvince(dataUrl: string, provinceCode: string, demand: VillageKind): Promise<ProvinceSummary>;
+
+  /** Makes `sites` the current sites and returns their coverage (a full count). */
+  evaluate(sites: SiteTable, reach: Reach): LiveMetrics;
+
+  /** Moves current site k (as in the last `evaluate`) and returns the new coverage (incremental for stations). */
+  moveSite(k: number, lon: number, lat: number): LiveMetrics;
+
+  /**
+   * A planning request for `runPlan` on the loaded province: demand = the demand villages (weight 1, file
+   * order), candidates = the `candidates` villages, proposed; hand-marked existing, locked and excluded stations
+   * give their status to the candidate at the same position (or are added as candidates).
+   */
+  planRequest(params: PlanParams, sites: SiteTable, candidates: VillageKind): PlanRequest;
+
+  /**
+   * The sites of a plan's result: the selected candidates of the last `planRequest` (with their status and the
+   * result's role), followed by the excluded sites of `previous`, which stay as markers.
+   */
+  sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable;
+
+  /** Coverage of two plans and the villages gained and lost from a to b (the current sites are kept). */
+  compare(a: SiteTable, b: SiteTable, reach: Reach): Comparison;
+}

@@ -1,0 +1,233 @@
+/**
+ * The coverage worker's state and operations, without the worker: one province's villages, the live coverage of
+ * the current sites, and the candidates of the last planning request. Pure TypeScript, so the same code runs in
+ * the worker, in Node tests and in the drag benchmark.
+ */
+import type { VillageTable } from '../../data/villages';
+import type { PlanParams, PlanRequest } from '../plan-types';
+import { SITE_ROLE } from '../plan-types';
+import { SITE_STATUS, type Candidates } from '../types';
+import { haversineKm } from '../distance/haversine';
+import { countyInfos, type CountyFeature } from './counties';
+import type { Comparison, CoverageApi, LiveMetrics, ProvinceSummary, Reach, VillageKind } from './coverage-api';
+import { DIFFERENCE, VILLAGE_STATE } from './coverage-api';
+import { LiveCoverage } from './live-coverage';
+import { coveringSites } from './served';
+import { emptySites, moveSite, openCounts, siteTable, type SiteTable } from './sites';
+
+/** Everything but the fetch of {@link CoverageApi}. */
+export type SessionApi = Omit<CoverageApi, 'loadProvince'>;
+
+export class LiveSession implements SessionApi {
+  private table: VillageTable | undefined;
+  private summary: ProvinceSummary | undefined;
+  /** Village index (file order) of each demand point. */
+  private demandVillages: Uint32Array = new Uint32Array(0);
+  private demandLon = new Float64Array(0);
+  private demandLat = new Float64Array(0);
+  private coverage: LiveCoverage | undefined;
+  private sites: SiteTable = emptySites();
+  private reach: Reach = { radiusKm: 3, centerRadiusKm: 60 };
+  private candidates: Candidates | undefined;
+  private demandKind: VillageKind = 'rural';
+  /** Covering flag of each current site (see `served.ts`) and the open centers' indices. */
+  private active: Uint8Array = new Uint8Array(0);
+  private centers: number[] = [];
+
+  /**
+   * Loads a province.
+   * @param table its decoded villages
+   * @param features county boundary features (for names and boxes)
+   * @param demand which villages are demand points
+   */
+  load(table: VillageTable, features: readonly CountyFeature[], demand: VillageKind): ProvinceSummary {
+    this.table = table;
+    this.demandKind = demand;
+    this.demandVillages = villagesOf(table, demand);
+    this.demandLon = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i]);
+    this.demandLat = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i + 1]);
+    this.coverage = undefined;
+    this.candidates = undefined;
+    this.sites = emptySites();
+    this.summary = {
+      provinceCode: table.provinceCode,
+      villageCount: table.count,
+      demandCount: this.demandVillages.length,
+      counties: countyInfos(table, features),
+    };
+    return this.summary;
+  }
+
+  evaluate(sites: SiteTable, reach: Reach): LiveMetrics {
+    const coverage = this.coverageFor(reach);
+    this.sites = sites;
+    this.reach = { ...reach };
+    this.active = coveringSites(sites, reach.centerRadiusKm);
+    this.centers = [];
+    for (let k = 0; k < sites.count; k++) {
+      if (sites.role[k] === SITE_ROLE.center && sites.status[k] !== SITE_STATUS.excluded) this.centers.push(k);
+    }
+    coverage.setSites(sites.lon, sites.lat, this.active);
+    return this.metrics();
+  }
+
+  moveSite(k: number, lon: number, lat: number): LiveMetrics {
+    const coverage = this.coverageFor(this.reach);
+    const moved = moveSite(this.sites, k, lon, lat);
+    // A moved center, or a station moving into or out of every center's reach, changes which stations cover.
+    if (this.sites.role[k] === SITE_ROLE.center || this.servedAt(k, lon, lat) !== this.active[k] > 0) {
+      return this.evaluate(moved, this.reach);
+    }
+    this.sites = moved;
+    coverage.moveSite(k, lon, lat);
+    return this.metrics();
+  }
+
+  planRequest(params: PlanParams, sites: SiteTable, candidateKind: VillageKind): PlanRequest {
+    const table = this.loaded();
+    const weight = new Float64Array(this.demandVillages.length).fill(1);
+    const demand = { count: weight.length, lon: this.demandLon.slice(), lat: this.demandLat.slice(), weight };
+    const villages = villagesOf(table, candidateKind);
+    const lon = Array.from(villages, (i) => table.positions[2 * i]);
+    const lat = Array.from(villages, (i) => table.positions[2 * i + 1]);
+    const status = Array.from(villages, () => SITE_STATUS.proposed as number);
+    const at = new Map<string, number>();
+    lon.forEach((x, j) => at.set(`${x},${lat[j]}`, j));
+    for (let k = 0; k < sites.count; k++) {
+      if (sites.status[k] === SITE_STATUS.proposed || sites.role[k] !== SITE_ROLE.station) continue;
+      const j = at.get(`${sites.lon[k]},${sites.lat[k]}`);
+      if (j !== undefined) {
+        status[j] = sites.status[k];
+      } else {
+        lon.push(sites.lon[k]);
+        lat.push(sites.lat[k]);
+        status.push(sites.status[k]);
+      }
+    }
+    // Same candidate and demand points: share the arrays, which lets the reach model reuse its index.
+    const same = lon.length === demand.count && candidateKind === this.demandKind;
+    const candidates: Candidates = {
+      count: lon.length,
+      lon: same ? demand.lon : Float64Array.from(lon),
+      lat: same ? demand.lat : Float64Array.from(lat),
+      status: Uint8Array.from(status),
+    };
+    this.candidates = {
+      ...candidates,
+      lon: candidates.lon.slice(),
+      lat: candidates.lat.slice(),
+      status: candidates.status.slice(),
+    };
+    return { demand, candidates, params: { ...params } };
+  }
+
+  sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable {
+    const candidates = this.candidates;
+    if (candidates === undefined) throw new Error('No planning request was made on this province.');
+    if (roles.length !== selected.length) throw new Error(`Expected ${selected.length} roles, got ${roles.length}.`);
+    const lon: number[] = [];
+    const lat: number[] = [];
+    const status: number[] = [];
+    const role: number[] = [];
+    selected.forEach((j, k) => {
+      if (j >= candidates.count) throw new Error(`Selected candidate ${j} is out of range (${candidates.count}).`);
+      lon.push(candidates.lon[j]);
+      lat.push(candidates.lat[j]);
+      status.push(candidates.status[j]);
+      role.push(roles[k]);
+    });
+    for (let k = 0; k < previous.count; k++) {
+      if (previous.status[k] !== SITE_STATUS.excluded) continue;
+      lon.push(previous.lon[k]);
+      lat.push(previous.lat[k]);
+      status.push(SITE_STATUS.excluded);
+      role.push(previous.role[k]);
+    }
+    return siteTable(Float64Array.from(lon), Float64Array.from(lat), Uint8Array.from(status), Uint8Array.from(role));
+  }
+
+  compare(a: SiteTable, b: SiteTable, reach: Reach): Comparison {
+    const current = this.sites;
+    const currentReach = this.reach;
+    const first = this.evaluate(a, reach);
+    const second = this.evaluate(b, reach);
+    this.evaluate(current, currentReach);
+    const difference = new Uint8Array(first.villageState.length);
+    let gained = 0;
+    let lost = 0;
+    for (let i = 0; i < difference.length; i++) {
+      const before = first.villageState[i] === VILLAGE_STATE.covered;
+      const after = second.villageState[i] === VILLAGE_STATE.covered;
+      if (after && !before) {
+        difference[i] = DIFFERENCE.gained;
+        gained++;
+      } else if (before && !after) {
+        difference[i] = DIFFERENCE.lost;
+        lost++;
+      }
+    }
+    return { a: first, b: second, difference, gained, lost };
+  }
+
+  private loaded(): VillageTable {
+    if (this.table === undefined) throw new Error('No province is loaded.');
+    return this.table;
+  }
+
+  /** Whether station k, if it stood at (lon, lat), would cover: open, and near a center when there are any. */
+  private servedAt(k: number, lon: number, lat: number): boolean {
+    if (this.sites.status[k] === SITE_STATUS.excluded) return false;
+    if (this.centers.length === 0) return true;
+    const { lon: x, lat: y } = this.sites;
+    return this.centers.some((c) => haversineKm(x[c], y[c], lon, lat) <= this.reach.centerRadiusKm);
+  }
+
+  /** The live coverage for this reach (rebuilt when the station radius changes). */
+  private coverageFor(reach: Reach): LiveCoverage {
+    const table = this.loaded();
+    if (this.coverage === undefined || this.coverage.radiusKm !== reach.radiusKm) {
+      const group = Uint16Array.from(this.demandVillages, (i) => table.countyIndex[i]);
+      const weight = new Float64Array(this.demandVillages.length).fill(1);
+      this.coverage = new LiveCoverage(
+        { lon: this.demandLon, lat: this.demandLat, weight, group, groupCount: table.counties.length },
+        reach.radiusKm,
+      );
+    }
+    return this.coverage;
+  }
+
+  /** Figures of the current sites, as fresh arrays (safe to transfer). */
+  private metrics(): LiveMetrics {
+    const table = this.loaded();
+    const coverage = this.coverageFor(this.reach);
+    const villageState = new Uint8Array(table.count);
+    this.demandVillages.forEach((v, i) => {
+      villageState[v] = coverage.hits[i] > 0 ? VILLAGE_STATE.covered : VILLAGE_STATE.uncovered;
+    });
+    const { stations, centers } = openCounts(this.sites);
+    let coveringStations = 0;
+    for (const flag of this.active) coveringStations += flag;
+    const { coveredWeight, totalWeight } = coverage;
+    return {
+      stations,
+      centers,
+      coveringStations,
+      coveredWeight,
+      totalWeight,
+      coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0,
+      coveredVillages: coverage.coveredCount,
+      demandVillages: this.demandVillages.length,
+      countyCovered: coverage.groupCovered.slice(),
+      countyTotal: coverage.groupTotal.slice(),
+      villageState,
+    };
+  }
+}
+
+/** Indices (file order) of the villages of a kind. */
+function villagesOf(table: VillageTable, kind: VillageKind): Uint32Array {
+  if (kind === 'all') return Uint32Array.from({ length: table.count }, (_, i) => i);
+  const out: number[] = [];
+  for (let i = 0; i < table.count; i++) if (table.rural[i]) out.push(i);
+  return Uint32Array.from(out);
+}
