@@ -145,3 +145,56 @@ function sortSegment(sites: Uint32Array, distances: Float64Array, start: number,
     distances[b + 1] = d;
   }
 }
+
+/** The transpose of nearest lists: for each site j, the demand points having j in their list. */
+export interface InverseLists {
+  /** Site j's entries are `demand[offsets[j] .. offsets[j+1])` at `distances[...]`, sorted by (distance, demand). */
+  offsets: Uint32Array;
+  demand: Uint32Array;
+  distances: Float64Array;
+}
+
+/**
+ * Inverts nearest lists (counting sort by site), each site's entries sorted by distance so that a scan of
+ * "demand points within r of site j" stops at the first farther one.
+ */
+export function inverseLists(lists: NearestLists): InverseLists {
+  const m = lists.siteCount;
+  const offsets = new Uint32Array(m + 1);
+  for (let t = 0; t < lists.sites.length; t++) offsets[lists.sites[t] + 1]++;
+  for (let j = 0; j < m; j++) offsets[j + 1] += offsets[j];
+  const fill = offsets.slice(0, m);
+  const demand = new Uint32Array(lists.sites.length);
+  const distances = new Float64Array(lists.sites.length);
+  for (let i = 0; i < lists.demandCount; i++) {
+    for (let t = lists.offsets[i]; t < lists.offsets[i + 1]; t++) {
+      const k = fill[lists.sites[t]]++;
+      demand[k] = i;
+      distances[k] = lists.distances[t];
+    }
+  }
+  const order: number[] = [];
+  for (let j = 0; j < m; j++) {
+    order.length = 0;
+    for (let k = offsets[j]; k < offsets[j + 1]; k++) order.push(k);
+    order.sort((x, y) => distances[x] - distances[y] || demand[x] - demand[y]);
+    const d = order.map((k) => demand[k]);
+    const r = order.map((k) => distances[k]);
+    demand.set(d, offsets[j]);
+    distances.set(r, offsets[j]);
+  }
+  return { offsets, demand, distances };
+}
+
+/**
+ * Distance of the last entry of each demand point's list: every unlisted candidate is at least that far.
+ * Infinity for complete lists (an unlisted candidate is unreachable), 0 for an empty truncated list.
+ */
+export function lastListDistances(lists: NearestLists): Float64Array {
+  const last = new Float64Array(lists.demandCount);
+  for (let i = 0; i < lists.demandCount; i++) {
+    const end = lists.offsets[i + 1];
+    last[i] = lists.complete ? Infinity : end > lists.offsets[i] ? lists.distances[end - 1] : 0;
+  }
+  return last;
+}

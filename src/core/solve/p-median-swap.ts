@@ -20,7 +20,9 @@
  * each move), some improving moves may be missed.
  */
 import type { DistanceSource } from '../distance/distance-source';
+import { inverseLists, lastListDistances } from '../distance/nearest-lists';
 import type { SiteRoles } from './p-median-sites';
+import { bestSwap, greedyFill, swapLocalSearch } from './p-median-moves';
 
 /** Limits of a local search. */
 export interface SearchLimits {
@@ -39,22 +41,6 @@ export interface SwapMove {
   in: number;
 }
 
-/** Sorts each site's inverse list by (distance, user), so radius scans can stop at the first farther user. */
-function sortInverse(offsets: Uint32Array, users: Uint32Array, dist: Float64Array): void {
-  const order: number[] = [];
-  for (let j = 0; j + 1 < offsets.length; j++) {
-    const a = offsets[j];
-    const b = offsets[j + 1];
-    order.length = 0;
-    for (let k = a; k < b; k++) order.push(k);
-    order.sort((x, y) => dist[x] - dist[y] || users[x] - users[y]);
-    const u = order.map((k) => users[k]);
-    const d = order.map((k) => dist[k]);
-    users.set(u, a);
-    dist.set(d, a);
-  }
-}
-
 /** Incremental nearest/second-nearest state of a p-median solution, with greedy construction and swap search. */
 export class SwapSearch {
   readonly open: Uint8Array;
@@ -71,8 +57,8 @@ export class SwapSearch {
   readonly loss: Float64Array;
   /** Distance charged to a servable point that no open site reaches; larger than any real distance. */
   readonly penalty: number;
-  private readonly n: number;
-  private readonly m: number;
+  readonly n: number;
+  readonly m: number;
   /** Weight of each demand point in the search (0 for points no allowed site reaches). */
   readonly w: Float64Array;
   /** Sites' inverse lists: users having site j in their list, with the distance, sorted by distance. */
@@ -81,9 +67,11 @@ export class SwapSearch {
   readonly invDist: Float64Array;
   /** Last distance of each demand point's list (Infinity for complete lists): farther sites are unlisted. */
   readonly lastDist: Float64Array;
-  private readonly mark: Uint8Array;
+  /** Scratch marks (size max(n, m)), all zero between calls. */
+  readonly mark: Uint8Array;
   private readonly affected: Uint32Array;
-  private readonly extra: Float64Array;
+  /** Scratch row of the extra matrix (size m), all zero between calls. */
+  readonly extra: Float64Array;
 
   /**
    * @param source distances and weights
@@ -91,8 +79,8 @@ export class SwapSearch {
    * @param servable 1 for demand points some allowed site reaches (others are ignored)
    */
   constructor(
-    private readonly source: DistanceSource,
-    private readonly roles: SiteRoles,
+    readonly source: DistanceSource,
+    readonly roles: SiteRoles,
     private readonly servable: Uint8Array,
   ) {
     const { lists } = source;
@@ -113,28 +101,14 @@ export class SwapSearch {
     this.affected = new Uint32Array(n);
     this.extra = new Float64Array(m);
     this.scanLimit = Math.max(32, Math.sqrt(m));
-    this.lastDist = new Float64Array(n);
+    this.lastDist = lastListDistances(lists);
     let maxDist = 0;
-    for (let u = 0; u < n; u++) {
-      const end = lists.offsets[u + 1];
-      this.lastDist[u] = lists.complete ? Infinity : end > lists.offsets[u] ? lists.distances[end - 1] : 0;
-      if (end > lists.offsets[u]) maxDist = Math.max(maxDist, lists.distances[end - 1]);
-    }
+    for (let t = 0; t < lists.distances.length; t++) maxDist = Math.max(maxDist, lists.distances[t]);
     this.penalty = lists.complete ? (maxDist + 1) * (n + 1) : 2 * maxDist + 1;
-    this.invOffsets = new Uint32Array(m + 1);
-    for (let t = 0; t < lists.sites.length; t++) this.invOffsets[lists.sites[t] + 1]++;
-    for (let j = 0; j < m; j++) this.invOffsets[j + 1] += this.invOffsets[j];
-    const fill = this.invOffsets.slice(0, m);
-    this.invUsers = new Uint32Array(lists.sites.length);
-    this.invDist = new Float64Array(lists.sites.length);
-    for (let u = 0; u < n; u++) {
-      for (let t = lists.offsets[u]; t < lists.offsets[u + 1]; t++) {
-        const k = fill[lists.sites[t]]++;
-        this.invUsers[k] = u;
-        this.invDist[k] = lists.distances[t];
-      }
-    }
-    sortInverse(this.invOffsets, this.invUsers, this.invDist);
+    const inverse = inverseLists(lists);
+    this.invOffsets = inverse.offsets;
+    this.invUsers = inverse.demand;
+    this.invDist = inverse.distances;
   }
 
   /** Opens exactly the given sites (plus the fixed ones) and recomputes all state from scratch. */
@@ -302,108 +276,18 @@ export class SwapSearch {
     }
   }
 
-  /**
-   * Opens sites until p are open: each step opens the closed allowed site of largest gain (greedy "add",
-   * Kuehn & Hamburger 1963), or with `random`, the best of `sample` random closed sites (the sample greedy of
-   * Resende & Werneck) to diversify restarts.
-   */
+  /** Greedy fill up to p open sites (see `greedyFill` in ./p-median-moves). */
   greedyFill(p: number, random?: () => number, sample = 1): void {
-    const { m, open, gain } = this;
-    const allowed = this.roles.allowed;
-    while (this.openCount < p) {
-      let best = -1;
-      if (random) {
-        for (let s = 0, tries = 0; s < sample && tries < 50 * sample; tries++) {
-          const j = Math.floor(random() * m);
-          if (open[j] || !allowed[j]) continue;
-          s++;
-          if (best < 0 || gain[j] > gain[best]) best = j;
-        }
-      }
-      if (best < 0) {
-        for (let j = 0; j < m; j++) if (!open[j] && allowed[j] && (best < 0 || gain[j] > gain[best])) best = j;
-      }
-      if (best < 0) return;
-      this.move(-1, best);
-    }
+    greedyFill(this, p, random, sample);
   }
 
-  /**
-   * The best swap (close a non-fixed open site, open a closed allowed one) by profit, scanning the sparse extra
-   * matrix row by row. Ties keep the first found (sites ascending), so the search is deterministic.
-   */
+  /** The most profitable swap (see `bestSwap` in ./p-median-moves). */
   bestSwap(): SwapMove {
-    const { n, m, open, gain, loss, extra, mark, phi1, d1, d2, w } = this;
-    const { allowed, fixed } = this.roles;
-    const { lists } = this.source;
-    // Demand points grouped by their nearest open site (counting sort).
-    const start = new Uint32Array(m + 1);
-    for (let u = 0; u < n; u++) if (phi1[u] >= 0 && w[u] > 0) start[phi1[u] + 1]++;
-    for (let j = 0; j < m; j++) start[j + 1] += start[j];
-    const fill = start.slice(0, m);
-    const served = new Uint32Array(start[m]);
-    for (let u = 0; u < n; u++) if (phi1[u] >= 0 && w[u] > 0) served[fill[phi1[u]]++] = u;
-    let maxGainSite = -1;
-    for (let j = 0; j < m; j++) {
-      if (!open[j] && allowed[j] && (maxGainSite < 0 || gain[j] > gain[maxGainSite])) maxGainSite = j;
-    }
-    const best: SwapMove = { profit: -Infinity, out: -1, in: -1 };
-    if (maxGainSite < 0) return best;
-    const touched: number[] = [];
-    for (let r = 0; r < m; r++) {
-      if (!open[r] || fixed[r]) continue;
-      touched.length = 0;
-      for (let k = start[r]; k < start[r + 1]; k++) {
-        const u = served[k];
-        for (let t = lists.offsets[u]; t < lists.offsets[u + 1]; t++) {
-          const d = lists.distances[t];
-          if (d >= d2[u]) break;
-          const f = lists.sites[t];
-          if (open[f] || !allowed[f]) continue;
-          if (!mark[f]) {
-            mark[f] = 1;
-            touched.push(f);
-          }
-          extra[f] += w[u] * (d2[u] - Math.max(d, d1[u]));
-        }
-      }
-      const base = gain[maxGainSite] - loss[r];
-      if (base > best.profit) Object.assign(best, { profit: base, out: r, in: maxGainSite });
-      for (const f of touched) {
-        const profit = gain[f] + extra[f] - loss[r];
-        if (profit > best.profit) Object.assign(best, { profit, out: r, in: f });
-        extra[f] = 0;
-        mark[f] = 0;
-      }
-    }
-    return best;
+    return bestSwap(this);
   }
 
-  /**
-   * Best-improvement swap local search until no swap improves the objective by more than a relative 1e-12, or
-   * a limit. Every move is checked against the exact objective and undone if it does not improve it (guards
-   * against round-off drift and truncated lists).
-   *
-   * @returns number of moves made
-   */
+  /** Best-improvement swap local search (see `swapLocalSearch` in ./p-median-moves); returns the moves made. */
   localSearch(limits: SearchLimits): number {
-    let moves = 0;
-    let current = this.penalisedObjective();
-    const maxMoves = limits.maxMoves ?? Infinity;
-    while (moves < maxMoves && performance.now() / 1000 < limits.deadlineSec && !limits.shouldStop?.()) {
-      const best = this.bestSwap();
-      const tolerance = 1e-12 * Math.max(1, Math.abs(current));
-      if (!(best.profit > tolerance) || best.out < 0) break;
-      this.move(best.out, best.in);
-      const next = this.penalisedObjective();
-      if (!(next < current - tolerance)) {
-        this.move(best.in, best.out);
-        break;
-      }
-      current = next;
-      moves++;
-      if (moves % 64 === 0) this.refresh(); // refresh incremental sums to bound round-off drift
-    }
-    return moves;
+    return swapLocalSearch(this, limits);
   }
 }
