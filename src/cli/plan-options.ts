@@ -59,7 +59,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     kind: 'choice',
     value: 'MODEL',
     choices: PLAN_MODELS,
-    help: 'mclp      p new sites covering the most weight\nlscp      fewest sites covering --target of the weight\npmedian   p new sites, least total weighted distance\npcenter   p new sites, least largest distance\ntwo-tier  --centers centers and p stations; a station counts when\n          a center is within --center-radius',
+    help: 'mclp      p new sites covering the most weight\nlscp      fewest new sites covering --target of the coverable weight\npmedian   p new sites, least total weighted distance\npcenter   p new sites, least largest distance\ntwo-tier  --centers centers and p stations; a station counts when\n          a center is within --center-radius',
   },
   {
     name: 'p',
@@ -82,7 +82,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     min: 0,
     minExclusive: true,
     max: 1,
-    help: 'lscp: share of the total weight to cover, in (0, 1] (default 1)',
+    help: 'lscp: share of the coverable weight to cover, in (0, 1] (default 1);\ncoverable = within --radius of a site that is not excluded',
   },
   { name: 'centers', kind: 'int', value: 'N', min: 1, help: 'two-tier: number of centers' },
   {

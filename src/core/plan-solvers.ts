@@ -8,6 +8,7 @@
 import { coverageByRadius } from './reach/radius';
 import { coverageFromMatrix } from './reach/matrix';
 import { solveMaxCoverage } from './solve/max-coverage';
+import { solveSetCover } from './solve/set-cover';
 import { solvePMedian } from './solve/p-median';
 import { solvePCenter } from './solve/p-center';
 import { PlanRequestError } from './plan-check';
@@ -58,6 +59,14 @@ export async function solveModel(request: PlanRequest, options: SolveOptions): P
         { ...options, p, mode, capacity: params.capacity },
       );
       return { solution, roles: stations(solution), coverage, assignment: solution.assignment };
+    }
+    case 'lscp': {
+      const coverage = stationCoverage(request);
+      const solution = await solveSetCover(
+        { coverage, weight: demand.weight, status: candidates.status },
+        { ...options, share: params.targetShare, mode },
+      );
+      return { solution, roles: stations(solution), coverage };
     }
     case 'pmedian': {
       const total = p + fixedSiteCount(candidates.status);

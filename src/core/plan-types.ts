@@ -7,7 +7,8 @@ import type { Candidates, Demand, DistanceMatrix, Solution } from './types';
 /**
  * Planning models:
  * - `mclp`: maximal covering location (Church & ReVelle 1974): open p sites, maximise the covered weight;
- * - `lscp`: location set covering (Toregas et al. 1971): fewest sites covering the target share of the weight;
+ * - `lscp`: location set covering (Toregas et al. 1971): fewest new sites covering the target share of the
+ *   coverable weight;
  * - `pmedian`: open p sites, minimise the total weighted distance to the nearest open site (Hakimi 1964);
  * - `pcenter`: open p sites, minimise the largest distance to the nearest open site (Hakimi 1964);
  * - `two-tier`: county centers and village stations; a station counts only when a center reaches it.
@@ -26,7 +27,8 @@ export interface PlanParams {
   /** Reach of a station: km, or matrix units. Required by mclp, lscp and two-tier; optional for pmedian and
    * pcenter, where it only defines the coverage figures. */
   radius?: number;
-  /** Share of the total weight that lscp must cover, in (0, 1] (default 1). */
+  /** Share of the coverable weight (within reach of some site that is not excluded) that lscp must cover, in
+   * (0, 1] (default 1). */
   targetShare?: number;
   /** Number of county centers to open (two-tier). */
   centers?: number;

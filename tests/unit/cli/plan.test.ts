@@ -207,6 +207,29 @@ describe('plan main (in process)', () => {
     expect(fc.features).toHaveLength(5);
   });
 
+  it('lscp: the objective is the number of new sites, coverage meets the target', async () => {
+    const report = join(tmp, 'lscp.json');
+    const args = ['--demand', `${fixtures}/villages.csv`, '--weight', 'pop', '--candidates', `${fixtures}/sites.csv`];
+    const run = await runMain([
+      ...args,
+      '--model',
+      'lscp',
+      '--radius',
+      '6',
+      '--target',
+      '0.9',
+      '--out',
+      out,
+      '--report',
+      report,
+    ]);
+    expect(run.code, run.err.join('\n')).toBe(0);
+    const r = JSON.parse(readFileSync(report, 'utf8')) as PlanReport;
+    expect(r.objective).toBe(r.selected.length);
+    expect(r.params).toEqual({ model: 'lscp', radius: 6, targetShare: 0.9, seed: 1 });
+    expect(r.coverage).toBeGreaterThan(0.5);
+  });
+
   it('plans on the OSRM matrix in its own unit', async () => {
     const report = join(tmp, 'matrix.json');
     const args = [

@@ -125,6 +125,24 @@ describe('runPlan', () => {
     expect(withRadius.metrics.coveredWeight).toBe(covered(5)(Array.from(withRadius.solution.selected)));
   });
 
+  it('lscp finds the fewest new sites covering all coverable weight, or a share of it', async () => {
+    const radius = 6;
+    const all = Array.from({ length: 12 }, (_, j) => j);
+    const coverable = covered(radius)(all);
+    /** Fewest sites whose coverage reaches `target`, by enumeration. */
+    const fewest = (target: number): number => {
+      for (let k = 1; k <= 12; k++) if (bruteForce(covered(radius), 'max', k) >= target - 1e-9) return k;
+      return Infinity;
+    };
+    const plan = await runPlan(request({ model: 'lscp', radius, exact: true }));
+    expect(plan.solution.objective).toBe(fewest(coverable));
+    expect(plan.solution.selected).toHaveLength(plan.solution.objective);
+    expect(plan.metrics.coveredWeight).toBe(coverable);
+    const partial = await runPlan(request({ model: 'lscp', radius, targetShare: 0.5, exact: true }));
+    expect(partial.solution.objective).toBe(fewest(0.5 * coverable));
+    expect(partial.metrics.coveredWeight).toBeGreaterThanOrEqual(0.5 * coverable);
+  });
+
   it('gives the same plan for the same seed', async () => {
     const a = await runPlan(request({ model: 'mclp', p: 4, radius: 6, seed: 9 }));
     const b = await runPlan(request({ model: 'mclp', p: 4, radius: 6, seed: 9 }));
