@@ -1,11 +1,13 @@
 import * as Comlink from 'comlink';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
-import { DEFAULT_PROVINCE, Store } from './app/store';
+import { switchProvince } from './app/plan-actions';
+import { startPlanner } from './app/planner';
+import { DEFAULT_PROVINCE, Store, initialState } from './app/store';
 import type { Manifest } from './data/manifest';
 import type { DataWorkerApi } from './data/worker-api';
 import { createBasemap } from './map/basemap';
-import { villagesLayers, type VillagePoints } from './map/layers/villages';
+import type { VillagePoints } from './map/layers/villages';
 import { renderAbout, readTileUrl } from './ui/about';
 import { countyFromProperties, renderCountyPanel } from './ui/county-panel';
 import { byId, el } from './ui/dom';
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   setLocale(getLocale());
   translateStatic();
   const manifest = (await (await fetch(`${DATA_URL}manifest.json`)).json()) as Manifest;
-  const store = new Store({ provinceCode: initialProvince(manifest), selectedCounty: null, loadedProvinces: [] });
+  const store = new Store(initialState(initialProvince(manifest)));
   const province = () => manifest.provinces.find((p) => p.code === store.get().provinceCode)!;
 
   const map = createBasemap(byId('map'), { dataUrl: DATA_URL, tileUrl: readTileUrl() }, province().bbox);
@@ -41,10 +43,19 @@ async function main(): Promise<void> {
     new Worker(new URL('../workers/data.worker.ts', import.meta.url), { type: 'module' }),
   );
   const villages = new Map<string, VillagePoints>();
+  const shownVillages = () => store.get().loadedProvinces.map((code) => villages.get(code)!);
+  // The interactive planner: its panels, workers and map layers (villages included) are views of the store.
+  const planner = startPlanner({
+    store,
+    map,
+    overlay,
+    dataUrl: DATA_URL,
+    villagePoints: shownVillages,
+    zoomTo: (bbox) => map.fitBounds(bbox, { padding: 24, maxZoom: 11 }),
+  });
   const drawVillages = () => {
-    const shown = store.get().loadedProvinces.map((code) => villages.get(code)!);
-    overlay.setProps({ layers: villagesLayers(shown, map.getZoom()) });
-    hooks.__villagesShown = map.getZoom() >= 6 ? shown.reduce((n, p) => n + p.count, 0) : 0;
+    planner.redraw();
+    hooks.__villagesShown = map.getZoom() >= 6 ? shownVillages().reduce((n, p) => n + p.count, 0) : 0;
   };
   map.on('zoomend', drawVillages);
 
@@ -63,7 +74,7 @@ async function main(): Promise<void> {
   const select = byId<HTMLSelectElement>('province-select');
   select.replaceChildren(...manifest.provinces.map((p) => el('option', { value: p.code }, `${p.name} (${p.code})`)));
   select.value = store.get().provinceCode;
-  select.addEventListener('change', () => store.set({ provinceCode: select.value, selectedCounty: null }));
+  select.addEventListener('change', () => store.set(switchProvince(store.get(), select.value)));
 
   // Views of the state.
   store.subscribe((state, previous) => {
@@ -90,6 +101,7 @@ async function main(): Promise<void> {
   });
   map.on('mouseout', () => showCountyTooltip(null, 0, 0));
   map.on('click', (e) => {
+    if (planner.handleClick(e)) return;
     const feature = countyAt(e);
     const county = feature ? countyFromProperties(feature.properties) : null;
     store.set({ selectedCounty: county?.code ?? null });
@@ -102,6 +114,7 @@ async function main(): Promise<void> {
     renderLegend(byId('legend'));
     renderAbout(manifest);
     byId('lang-button').textContent = getLocale() === 'zh-CN' ? 'English' : '中文';
+    planner.refreshText();
   };
   renderPanels();
   byId('about-button').addEventListener('click', () => byId<HTMLDialogElement>('about-dialog').showModal());

@@ -1,7 +1,24 @@
 /**
  * The application state in one serialisable place; the map and the panels are views of it.
  * A minimal observable store: `set` merges a patch and notifies subscribers with the new and previous state.
+ * The planner's part (settings, plan, history, scenarios) is plain data and typed arrays; `province`, `metrics`
+ * and `comparison` are answers of the coverage worker about that data, kept here so that every view reads one
+ * place.
  */
+import type { Comparison, LiveMetrics, ProvinceSummary } from '../core/live/coverage-api';
+import { emptyHistory, type History } from './history';
+import {
+  DEFAULT_SETTINGS,
+  EMPTY_PLAN,
+  IDLE_RUN,
+  type CountySortKey,
+  type DragState,
+  type PlanSettings,
+  type PlanSnapshot,
+  type RunState,
+  type Scenario,
+} from './plan-state';
+
 export interface AppState {
   /** 2-digit code of the province in view; Zhejiang (33) by default, as in the programme. */
   provinceCode: string;
@@ -9,13 +26,41 @@ export interface AppState {
   selectedCounty: string | null;
   /** Provinces whose villages are loaded and shown. */
   loadedProvinces: string[];
+  /** Settings of the next suggestion and of the live figures. */
+  settings: PlanSettings;
+  /** The current plan, and the snapshots undo and redo step through. */
+  plan: PlanSnapshot;
+  history: History<PlanSnapshot>;
+  /** `add`: a click on the map adds a station; `select`: a click picks a station or a county. */
+  editMode: 'select' | 'add';
+  /** Index of the selected site in `plan.sites`, or null. */
+  selectedSite: number | null;
+  /** The station being dragged (not in the plan until dropped), or null. */
+  drag: DragState | null;
+  run: RunState;
+  /** The province the coverage worker holds, once loaded. */
+  province: ProvinceSummary | null;
+  /** Coverage of `plan.sites` (or of the dragged plan) from the coverage worker. */
+  metrics: LiveMetrics | null;
+  /** County fill: villages per 100 km², or coverage share of the plan. */
+  countyColour: 'density' | 'coverage';
+  countySort: { key: CountySortKey; descending: boolean };
+  scenarios: Scenario[];
+  /** Two scenarios compared side by side, with the worker's answer. */
+  comparison: { a: string; b: string; result: Comparison } | null;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;
 
+/**
+ * The observable store. A `set` made by a listener while others are being notified is queued and applied after
+ * them, so that every listener sees every change in order, with the state before and after it.
+ */
 export class Store {
   private state: AppState;
   private listeners = new Set<Listener>();
+  private queue: Partial<AppState>[] = [];
+  private notifying = false;
 
   constructor(initial: AppState) {
     this.state = initial;
@@ -26,9 +71,19 @@ export class Store {
   }
 
   set(patch: Partial<AppState>): void {
-    const previous = this.state;
-    this.state = { ...previous, ...patch };
-    for (const listener of this.listeners) listener(this.state, previous);
+    this.queue.push(patch);
+    if (this.notifying) return;
+    this.notifying = true;
+    try {
+      for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
+        const previous = this.state;
+        this.state = { ...previous, ...next };
+        for (const listener of this.listeners) listener(this.state, previous);
+      }
+    } finally {
+      this.notifying = false;
+      this.queue = [];
+    }
   }
 
   subscribe(listener: Listener): () => void {
@@ -38,3 +93,25 @@ export class Store {
 }
 
 export const DEFAULT_PROVINCE = '33';
+
+/** The state of a fresh page: the province, the programme's default settings, no plan. */
+export function initialState(provinceCode: string = DEFAULT_PROVINCE): AppState {
+  return {
+    provinceCode,
+    selectedCounty: null,
+    loadedProvinces: [],
+    settings: { ...DEFAULT_SETTINGS },
+    plan: EMPTY_PLAN,
+    history: emptyHistory(),
+    editMode: 'select',
+    selectedSite: null,
+    drag: null,
+    run: IDLE_RUN,
+    province: null,
+    metrics: null,
+    countyColour: 'density',
+    countySort: { key: 'share', descending: false },
+    scenarios: [],
+    comparison: null,
+  };
+}

@@ -96,6 +96,9 @@ export interface CoverageApi {
    */
   sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable;
 
-  /** Coverage of two plans and the villages gained and lost from a to b (the current sites are kept). */
-  compare(a: SiteTable, b: SiteTable, reach: Reach): Comparison;
+  /**
+   * Coverage of two plans, each with its own reach, and the villages gained and lost from a to b (the current
+   * sites stay current).
+   */
+  compare(a: SiteTable, reachA: Reach, b: SiteTable, reachB: Reach): Comparison;
 }

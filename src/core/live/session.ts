@@ -146,11 +146,11 @@ export class LiveSession implements SessionApi {
     return siteTable(Float64Array.from(lon), Float64Array.from(lat), Uint8Array.from(status), Uint8Array.from(role));
   }
 
-  compare(a: SiteTable, b: SiteTable, reach: Reach): Comparison {
+  compare(a: SiteTable, reachA: Reach, b: SiteTable, reachB: Reach): Comparison {
     const current = this.sites;
     const currentReach = this.reach;
-    const first = this.evaluate(a, reach);
-    const second = this.evaluate(b, reach);
+    const first = this.evaluate(a, reachA);
+    const second = this.evaluate(b, reachB);
     this.evaluate(current, currentReach);
     const difference = new Uint8Array(first.villageState.length);
     let gained = 0;

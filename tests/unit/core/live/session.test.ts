@@ -129,7 +129,7 @@ describe('LiveSession on the embedded villages of Zhejiang', () => {
     const a = siteTable(Float64Array.of(120.1), Float64Array.of(30.2), new Uint8Array(1), new Uint8Array(1));
     const b = setSiteStatus(addSite(a, 120.6, 29.6), 0, SITE_STATUS.excluded);
     const current = session.evaluate(a, reach);
-    const result = session.compare(a, b, reach);
+    const result = session.compare(a, reach, b, reach);
     const count = (code: number) => result.difference.filter((d) => d === code).length;
     expect(result.gained).toBe(count(DIFFERENCE.gained));
     expect(result.lost).toBe(count(DIFFERENCE.lost));

@@ -1,0 +1,100 @@
+/**
+ * Keeps the coverage figures in the state in step with the plan, by asking the coverage worker: loads the
+ * province's villages when the province or the demand changes, re-counts when the sites or the reach change,
+ * and while a station is dragged sends its latest position, one move in flight at a time (positions that arrive
+ * meanwhile are merged into the next message), so the numbers follow the pointer without a queue building up.
+ */
+import * as Comlink from 'comlink';
+import type { CoverageApi, LiveMetrics } from '../core/live/coverage-api';
+import type { AppState, Store } from './store';
+
+/** Starts the coverage worker (a module worker, bundled by Vite). */
+export function createCoverageWorker(): Comlink.Remote<CoverageApi> {
+  const worker = new Worker(new URL('../../workers/coverage.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'coverage',
+  });
+  return Comlink.wrap<CoverageApi>(worker);
+}
+
+/** Options of {@link syncCoverage}. */
+export interface SyncOptions {
+  /** Absolute base URL of the embedded dataset. */
+  dataUrl: string;
+  /** Told the milliseconds from a drag position to its figures in the state (for the browser tests' figures). */
+  onMoveMeasured?: (ms: number) => void;
+  /** Told when a worker call fails. */
+  onError?: (message: string) => void;
+}
+
+/** Subscribes to the store; the figures arrive in `state.province` and `state.metrics`. */
+export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>, options: SyncOptions): void {
+  let generation = 0;
+  let moving = false;
+  let pendingMove: { index: number; lon: number; lat: number; at: number } | null = null;
+  const fail = (error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error));
+
+  const load = (state: AppState) => {
+    const mine = ++generation;
+    coverage
+      .loadProvince(options.dataUrl, state.provinceCode, state.settings.demand)
+      .then((province) => {
+        if (mine === generation) store.set({ province, metrics: null });
+      })
+      .catch(fail);
+  };
+
+  const evaluate = (state: AppState) => {
+    const mine = generation;
+    const { radiusKm, centerRadiusKm } = state.settings;
+    coverage
+      .evaluate(state.plan.sites, { radiusKm, centerRadiusKm })
+      .then((metrics) => apply(mine, metrics))
+      .catch(fail);
+  };
+
+  const apply = (mine: number, metrics: LiveMetrics) => {
+    if (mine === generation) store.set({ metrics });
+  };
+
+  const sendMove = () => {
+    if (moving || pendingMove === null) return;
+    const move = pendingMove;
+    pendingMove = null;
+    moving = true;
+    const mine = generation;
+    coverage
+      .moveSite(move.index, move.lon, move.lat)
+      .then((metrics) => {
+        // Positions dropped meanwhile: the drop's full count comes after, so a late move must not overwrite it.
+        if (store.get().drag !== null) {
+          apply(mine, metrics);
+          options.onMoveMeasured?.(performance.now() - move.at);
+        }
+      })
+      .catch(fail)
+      .finally(() => {
+        moving = false;
+        sendMove();
+      });
+  };
+
+  store.subscribe((state, previous) => {
+    if (state.drag === null) pendingMove = null;
+    if (state.provinceCode !== previous.provinceCode || state.settings.demand !== previous.settings.demand) {
+      load(state);
+      return;
+    }
+    if (state.province === null) return;
+    const reachChanged =
+      state.settings.radiusKm !== previous.settings.radiusKm ||
+      state.settings.centerRadiusKm !== previous.settings.centerRadiusKm;
+    if (state.province !== previous.province || state.plan.sites !== previous.plan.sites || reachChanged) {
+      evaluate(state);
+    } else if (state.drag !== null && state.drag !== previous.drag) {
+      pendingMove = { ...state.drag, at: performance.now() };
+      sendMove();
+    }
+  });
+  load(store.get());
+}

@@ -1,0 +1,119 @@
+/**
+ * The planner's part of the application state: settings of the next suggestion, the current plan (its sites and
+ * the suggestion that made it), saved scenarios. Everything here is plain data or typed arrays, so a state can be
+ * cloned, saved as a plan file and restored.
+ */
+import type { VillageKind } from '../core/live/coverage-api';
+import { emptySites, type SiteTable } from '../core/live/sites';
+import type { PlanModel, PlanParams } from '../core/plan-types';
+
+/** The models a planner can ask for in the app (p-center is left to the command line). */
+export type PlannerModel = Extract<PlanModel, 'mclp' | 'lscp' | 'pmedian' | 'two-tier'>;
+export const PLANNER_MODELS: readonly PlannerModel[] = ['mclp', 'lscp', 'pmedian', 'two-tier'];
+
+/** Settings of the next suggestion and of the live coverage figures. */
+export interface PlanSettings {
+  model: PlannerModel;
+  /** New stations to open (mclp, pmedian, two-tier). */
+  stations: number;
+  /** Share of villages the fewest-stations model must cover, in percent. */
+  targetSharePct: number;
+  /** County centers to open (two-tier). */
+  centers: number;
+  /** Reach of a village station in km (straight line). */
+  radiusKm: number;
+  /** Reach of a county center's delivery run in km (straight line). */
+  centerRadiusKm: number;
+  /** Which villages are demand points, and which may hold a station. */
+  demand: VillageKind;
+  candidates: VillageKind;
+}
+
+/** Defaults of the programme: 3 km stations, 60 km center runs, every rural village as demand and candidate. */
+export const DEFAULT_SETTINGS: PlanSettings = {
+  model: 'mclp',
+  stations: 1000,
+  targetSharePct: 90,
+  centers: 10,
+  radiusKm: 3,
+  centerRadiusKm: 60,
+  demand: 'rural',
+  candidates: 'rural',
+};
+
+/** Coverage share against the number of open stations, from the greedy order of max coverage. */
+export interface CoverageCurve {
+  /** Open stations after each greedy step (fixed ones included), ascending. */
+  stations: number[];
+  /** Covered share in [0, 1] after each step. */
+  share: number[];
+}
+
+/** What the engine said about the suggestion that made a plan. */
+export interface SuggestionInfo {
+  params: PlanParams;
+  /** The model's objective, its proven bound (NaN when none) and the relative gap between them. */
+  objective: number;
+  bound: number;
+  gap: number;
+  optimal: boolean;
+  solver: string;
+  seconds: number;
+  /** The engine's own covered weight and share for the plan. */
+  coveredWeight: number;
+  coverage: number;
+  /** True when the planner cancelled and the plan is the best found until then. */
+  cancelled: boolean;
+  curve: CoverageCurve | null;
+}
+
+/** One state of the plan: what undo and redo step through. */
+export interface PlanSnapshot {
+  sites: SiteTable;
+  suggestion: SuggestionInfo | null;
+}
+
+export const EMPTY_PLAN: PlanSnapshot = { sites: emptySites(), suggestion: null };
+
+/** A saved, named plan. */
+export interface Scenario {
+  id: string;
+  name: string;
+  provinceCode: string;
+  settings: PlanSettings;
+  plan: PlanSnapshot;
+}
+
+/** Progress of a suggestion. */
+export interface RunState {
+  status: 'idle' | 'running' | 'cancelling';
+  /** Share done in [0, 1]. */
+  share: number;
+  /** Message of the last failure, or null. */
+  error: string | null;
+}
+
+export const IDLE_RUN: RunState = { status: 'idle', share: 0, error: null };
+
+/** A station being dragged: its index and where the pointer has it now. */
+export interface DragState {
+  index: number;
+  lon: number;
+  lat: number;
+}
+
+/** Columns of the per-county table. */
+export type CountySortKey = 'name' | 'villages' | 'covered' | 'share';
+
+/** The planning parameters of a suggestion from the settings (seed 1, the engine's default time limit). */
+export function planParams(settings: PlanSettings): PlanParams {
+  const base = { model: settings.model, radius: settings.radiusKm, seed: 1 };
+  switch (settings.model) {
+    case 'lscp':
+      return { ...base, targetShare: Math.min(1, Math.max(0.001, settings.targetSharePct / 100)) };
+    case 'two-tier':
+      return { ...base, p: settings.stations, centers: settings.centers, centerRadius: settings.centerRadiusKm };
+    default:
+      return { ...base, p: settings.stations };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Starts the interactive planner on the page: the coverage and planner workers, the planner's panels and map
+ * layers, editing on the map and the keyboard shortcuts. Wiring only: state changes are the pure actions of
+ * `plan-actions.ts` and `scenario-actions.ts`, views are functions of the state.
+ */
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { VillagePoints } from '../map/layers/villages';
+import { cancelSuggestion, suggest } from './suggest';
+import { createCoverageWorker, syncCoverage } from './coverage-sync';
+import { bindShortcuts, type Shortcut } from './keyboard';
+import { bindMapEditing } from './map-edit';
+import { bindMapView } from './map-view';
+import { deleteSite, markSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
+import { PlannerClient } from './planner-client';
+import { bindPanels } from './planner-panels';
+import type { AppState, Store } from './store';
+
+/** What the page needs from the planner. */
+export interface Planner {
+  /** Redraws the deck.gl layers (after a zoom or new village points). */
+  redraw(): void;
+  /** Rebuilds the panels in the current language. */
+  refreshText(): void;
+  /** Called first by the page's map click handler; true when the click was the planner's. */
+  handleClick(event: MapMouseEvent): boolean;
+}
+
+/** Figures the browser tests read (no behaviour). */
+export interface PlannerTestHooks {
+  __dragLatencies?: number[];
+  __project?: (lon: number, lat: number) => { x: number; y: number };
+}
+
+/** Everything the planner is started with. */
+export interface PlannerDeps {
+  store: Store;
+  map: MapLibreMap;
+  overlay: MapboxOverlay;
+  /** Absolute base URL of the embedded dataset. */
+  dataUrl: string;
+  /** The village points shown now (from the data worker). */
+  villagePoints: () => VillagePoints[];
+  /** Moves the map to a bounding box [west, south, east, north]. */
+  zoomTo: (bbox: [number, number, number, number]) => void;
+}
+
+export function startPlanner(deps: PlannerDeps): Planner {
+  const { store, map } = deps;
+  const hooks = window as unknown as PlannerTestHooks;
+  hooks.__dragLatencies = [];
+  hooks.__project = (lon, lat) => {
+    const p = map.project([lon, lat]);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  };
+  const coverage = createCoverageWorker();
+  const planner = new PlannerClient();
+  const apply = (update: (state: AppState) => Partial<AppState> | null) => {
+    const patch = update(store.get());
+    if (patch !== null) store.set(patch);
+    return patch !== null;
+  };
+
+  syncCoverage(store, coverage, {
+    dataUrl: deps.dataUrl,
+    onMoveMeasured: (ms) => hooks.__dragLatencies?.push(ms),
+    onError: (message) => store.set({ run: { ...store.get().run, error: message } }),
+  });
+  const redraw = bindMapView(store, map, deps.overlay, deps.villagePoints);
+  const handleClick = bindMapEditing(store, map);
+  const idle = () => store.get().run.status === 'idle';
+  const editing = {
+    undo: () => idle() && apply(undoPlan),
+    redo: () => idle() && apply(redoPlan),
+    markSite: (k: number, status: number) => apply((s) => markSite(s, k, status)),
+    setRole: (k: number, role: number) => apply((s) => setSiteRole(s, k, role)),
+    deleteSite: (k: number) => apply((s) => deleteSite(s, k)),
+    toggleAddMode: () => apply((s) => ({ editMode: s.editMode === 'add' ? 'select' : 'add' })),
+  };
+  const refreshText = bindPanels(store, {
+    plan: {
+      changeSettings: (patch) => apply((s) => ({ settings: { ...s.settings, ...patch } })),
+      suggest: () => void suggest(store, coverage, planner),
+      cancel: () => cancelSuggestion(store, planner),
+      setCountyColour: (countyColour) => store.set({ countyColour }),
+    },
+    edit: editing,
+    coverage,
+    zoomTo: (county) => {
+      deps.zoomTo(county.bbox);
+      store.set({ selectedCounty: county.code });
+    },
+  });
+  map.getContainer().classList.toggle('adding', false);
+  store.subscribe((state, previous) => {
+    if (state.editMode !== previous.editMode) map.getContainer().classList.toggle('adding', state.editMode === 'add');
+  });
+
+  bindShortcuts((shortcut: Shortcut) => {
+    const state = store.get();
+    switch (shortcut) {
+      case 'undo':
+        return editing.undo();
+      case 'redo':
+        return editing.redo();
+      case 'delete':
+        return state.selectedSite !== null && editing.deleteSite(state.selectedSite);
+      case 'escape':
+        if (state.editMode === 'select' && state.selectedSite === null) return false;
+        store.set({ editMode: 'select', selectedSite: null });
+        return true;
+    }
+  });
+  return { redraw, refreshText, handleClick };
+}

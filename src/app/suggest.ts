@@ -1,0 +1,90 @@
+/**
+ * Suggest: runs the engine on the loaded province in the planner worker and makes its plan the current one
+ * (undoable). The request is built by the coverage worker, which holds the villages, and only passes through the
+ * page as transferred buffers; the result's candidate indices are turned back into sites there too.
+ */
+import type * as Comlink from 'comlink';
+import type { CoverageApi } from '../core/live/coverage-api';
+import type { PlanResult } from '../core/plan-types';
+import { SITE_STATUS } from '../core/types';
+import { commitPlan } from './plan-actions';
+import { IDLE_RUN, planParams, type CoverageCurve, type SuggestionInfo } from './plan-state';
+import type { PlannerClient } from './planner-client';
+import type { Store } from './store';
+
+/** The greedy curve of a max-coverage result (its solution carries `greedyOrder` and `greedyCumulative`). */
+export function coverageCurve(result: PlanResult, fixedSites: number): CoverageCurve | null {
+  const solution = result.solution as Partial<{ greedyCumulative: Float64Array }>;
+  const cumulative = solution.greedyCumulative;
+  const total = result.metrics.totalWeight;
+  if (!(cumulative instanceof Float64Array) || cumulative.length === 0 || !(total > 0)) return null;
+  const stations = Array.from(cumulative, (_, k) => fixedSites + k + 1);
+  const share = Array.from(cumulative, (weight) => weight / total);
+  return { stations, share };
+}
+
+/** The figures of a result that the plan keeps. */
+export function suggestionInfo(result: PlanResult, fixedSites: number, cancelled: boolean): SuggestionInfo {
+  const { solution, metrics } = result;
+  return {
+    params: result.params,
+    objective: solution.objective,
+    bound: solution.bound,
+    gap: solution.gap,
+    optimal: solution.optimal,
+    solver: solution.solver,
+    seconds: solution.seconds,
+    coveredWeight: metrics.coveredWeight,
+    coverage: metrics.coverage,
+    cancelled,
+    curve: coverageCurve(result, fixedSites),
+  };
+}
+
+/**
+ * Runs one suggestion with the current settings; progress and errors go to `state.run`.
+ * @returns once the plan is in the state (or the run failed)
+ */
+export async function suggest(
+  store: Store,
+  coverage: Comlink.Remote<CoverageApi>,
+  planner: PlannerClient,
+): Promise<void> {
+  const start = store.get();
+  if (start.run.status !== 'idle' || start.province === null) return;
+  store.set({ run: { status: 'running', share: 0, error: null } });
+  try {
+    const { settings, plan } = start;
+    const request = await coverage.planRequest(planParams(settings), plan.sites, settings.candidates);
+    let fixed = 0;
+    for (const s of request.candidates.status) if (s === SITE_STATUS.existing || s === SITE_STATUS.locked) fixed++;
+    const result = await planner.plan(request, {
+      onProgress: (progress) => {
+        const run = store.get().run;
+        if (run.status !== 'idle') store.set({ run: { ...run, share: Math.max(run.share, progress.share) } });
+      },
+    });
+    const cancelled = store.get().run.status === 'cancelling';
+    const sites = await coverage.sitesOf(result.solution.selected, result.roles, plan.sites);
+    const now = store.get();
+    if (now.provinceCode !== start.provinceCode) {
+      store.set({ run: IDLE_RUN });
+      return;
+    }
+    store.set({
+      ...commitPlan(now, { sites, suggestion: suggestionInfo(result, fixed, cancelled) }),
+      run: { status: 'idle', share: 1, error: null },
+      countyColour: 'coverage',
+    });
+  } catch (error) {
+    store.set({ run: { ...IDLE_RUN, error: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
+/** Asks the running suggestion to stop; it ends with the best plan found so far. */
+export function cancelSuggestion(store: Store, planner: PlannerClient): void {
+  const run = store.get().run;
+  if (run.status !== 'running') return;
+  store.set({ run: { ...run, status: 'cancelling' } });
+  planner.cancel();
+}

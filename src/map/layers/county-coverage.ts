@@ -1,0 +1,98 @@
+import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
+import { interpolateCividis } from 'd3-scale-chromatic';
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+
+/**
+ * County choropleth of coverage share: ten steps of 10 %, coloured with cividis (Nuñez, Anderton & Renslow 2018,
+ * a blue-to-yellow scale designed to read the same with red-green colour-vision deficiency), mixed 35 % with white
+ * so the black and vermillion village dots stay readable on every step. The same d3 scale drives the map (a
+ * MapLibre `step` expression) and the legend, so they cannot disagree.
+ */
+export const COVERAGE_THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+function lighten(css: string, amount: number): string {
+  const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(css);
+  if (!m) return css;
+  const mix = (v: string) => Math.round(Number(v) + (255 - Number(v)) * amount);
+  return `rgb(${mix(m[1])}, ${mix(m[2])}, ${mix(m[3])})`;
+}
+
+const COLOURS = Array.from({ length: COVERAGE_THRESHOLDS.length + 1 }, (_, i) =>
+  lighten(interpolateCividis(i / COVERAGE_THRESHOLDS.length), 0.35),
+);
+
+/** Coverage share in [0, 1] -> fill colour. */
+export function coverageScale(): ScaleThreshold<number, string> {
+  return scaleThreshold<number, string>().domain(COVERAGE_THRESHOLDS).range(COLOURS);
+}
+
+/** The scale as a MapLibre expression over the feature state `coverage` (transparent when it is not set). */
+export function coverageFillExpression(): ExpressionSpecification {
+  const scale = coverageScale();
+  const range = scale.range();
+  const stops: (number | string)[] = [0, range[0]];
+  scale.domain().forEach((threshold, i) => stops.push(threshold, range[i + 1]));
+  // `coalesce`, not `to-number`: to-number turns a missing state (null) into 0, which would paint every county.
+  return [
+    'step',
+    ['coalesce', ['feature-state', 'coverage'], -1],
+    'rgba(0, 0, 0, 0)',
+    ...stops,
+  ] as ExpressionSpecification;
+}
+
+/** The county sources of the offline style, each with the layer the coverage fill goes above. */
+const SOURCES = [
+  { source: 'counties-simplified', id: 'county-coverage-simplified', maxzoom: 6 },
+  { source: 'counties', id: 'county-coverage', minzoom: 6 },
+] as const;
+
+/** Adds the coverage fill layers (hidden) below the county outlines; call once the style is loaded. */
+export function addCountyCoverageLayers(map: MapLibreMap): void {
+  const before = map.getLayer('county-line') ? 'county-line' : undefined;
+  for (const spec of SOURCES) {
+    if (map.getLayer(spec.id) || !map.getSource(spec.source)) continue;
+    map.addLayer(
+      {
+        id: spec.id,
+        type: 'fill',
+        source: spec.source,
+        ...('minzoom' in spec ? { minzoom: spec.minzoom } : { maxzoom: spec.maxzoom }),
+        layout: { visibility: 'none' },
+        paint: { 'fill-color': coverageFillExpression(), 'fill-opacity': 1 },
+      },
+      before,
+    );
+  }
+}
+
+/** Coverage share per county code (counties with no demand are left out). */
+export function countyShares(
+  codes: readonly string[],
+  covered: Float64Array,
+  total: Float64Array,
+): Map<string, number> {
+  const shares = new Map<string, number>();
+  codes.forEach((code, c) => {
+    if (total[c] > 0) shares.set(code, covered[c] / total[c]);
+  });
+  return shares;
+}
+
+/**
+ * Shows the coverage fill with these shares (or hides it when `shares` is null). Feature states are keyed by the
+ * county code (the sources' `promoteId`); states of counties no longer shown are removed.
+ */
+export function showCountyCoverage(
+  map: MapLibreMap,
+  shares: Map<string, number> | null,
+  previous: Iterable<string>,
+): void {
+  for (const spec of SOURCES) {
+    if (!map.getLayer(spec.id)) continue;
+    for (const code of previous) map.removeFeatureState({ source: spec.source, id: code });
+    if (shares !== null)
+      for (const [code, share] of shares) map.setFeatureState({ source: spec.source, id: code }, { coverage: share });
+    map.setLayoutProperty(spec.id, 'visibility', shares === null ? 'none' : 'visible');
+  }
+}

@@ -1,0 +1,71 @@
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { DIFFERENCE, VILLAGE_STATE } from '../../core/live/coverage-api';
+import type { VillagePoints } from './villages';
+
+/**
+ * Village colours under a plan: covered villages near-black, uncovered ones vermillion (Okabe & Ito), villages that
+ * are not demand light grey. Dark against light stays readable for every colour-vision deficiency and over the
+ * cividis county fill. For a comparison: villages gained blue, lost vermillion.
+ */
+export const COVERAGE_COLOURS = {
+  covered: [25, 25, 25, 230],
+  uncovered: [213, 94, 0, 240],
+  notDemand: [170, 170, 170, 120],
+  gained: [0, 114, 178, 255],
+  lost: [213, 94, 0, 255],
+} as const;
+
+/** RGBA per village from the coverage worker's village states (VILLAGE_STATE codes). */
+export function coverageColours(villageState: Uint8Array): Uint8Array {
+  const colours = new Uint8Array(villageState.length * 4);
+  for (let i = 0; i < villageState.length; i++) {
+    const s = villageState[i];
+    const c =
+      s === VILLAGE_STATE.covered
+        ? COVERAGE_COLOURS.covered
+        : s === VILLAGE_STATE.uncovered
+          ? COVERAGE_COLOURS.uncovered
+          : COVERAGE_COLOURS.notDemand;
+    colours.set(c, 4 * i);
+  }
+  return colours;
+}
+
+/** The villages of a province coloured by coverage (same points and layer id as the plain village layer). */
+export function coveredVillagePoints(points: VillagePoints, villageState: Uint8Array): VillagePoints {
+  if (villageState.length !== points.count) return points;
+  return { ...points, colours: coverageColours(villageState) };
+}
+
+/**
+ * Villages gained and lost between two plans (a comparison's `difference`, DIFFERENCE codes per village), as one
+ * layer of only the changed villages, drawn larger than the village dots.
+ */
+export function differenceLayer(points: VillagePoints, difference: Uint8Array): ScatterplotLayer {
+  let changed = 0;
+  for (let i = 0; i < difference.length; i++) if (difference[i] !== DIFFERENCE.same) changed++;
+  const positions = new Float32Array(changed * 2);
+  const colours = new Uint8Array(changed * 4);
+  let k = 0;
+  for (let i = 0; i < difference.length && i < points.count; i++) {
+    if (difference[i] === DIFFERENCE.same) continue;
+    positions[2 * k] = points.positions[2 * i];
+    positions[2 * k + 1] = points.positions[2 * i + 1];
+    colours.set(difference[i] === DIFFERENCE.gained ? COVERAGE_COLOURS.gained : COVERAGE_COLOURS.lost, 4 * k);
+    k++;
+  }
+  return new ScatterplotLayer({
+    id: 'village-difference',
+    data: {
+      length: k,
+      attributes: { getPosition: { value: positions, size: 2 }, getFillColor: { value: colours, size: 4 } },
+    },
+    radiusUnits: 'pixels',
+    getRadius: 4,
+    stroked: true,
+    getLineColor: [255, 255, 255, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    pickable: false,
+  });
+}

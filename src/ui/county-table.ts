@@ -1,0 +1,102 @@
+/**
+ * The per-county table: name, demand villages, villages covered and coverage share for every county of the
+ * province, sortable by any column (header buttons; `aria-sort` tells which), and a click on a county's name
+ * zooms the map to it. Names come from the data and are set as text only.
+ */
+import type { CountyInfo } from '../core/live/counties';
+import type { CountySortKey } from '../app/plan-state';
+import type { AppState } from '../app/store';
+import { el } from './dom';
+import { formatNumber, formatPercent, t, type StringKey } from './i18n';
+
+/** One row of the table. */
+export interface CountyRow {
+  county: CountyInfo;
+  villages: number;
+  covered: number;
+  /** covered / villages, or NaN without villages. */
+  share: number;
+}
+
+/** The rows of the counties that have demand villages, sorted by `key` (ties by name, NaN last). */
+export function countyRows(state: AppState, key: CountySortKey, descending: boolean): CountyRow[] {
+  const { province, metrics } = state;
+  if (province === null || metrics === null) return [];
+  const rows: CountyRow[] = [];
+  province.counties.forEach((county, c) => {
+    const villages = metrics.countyTotal[c];
+    if (villages > 0)
+      rows.push({ county, villages, covered: metrics.countyCovered[c], share: metrics.countyCovered[c] / villages });
+  });
+  const sign = descending ? -1 : 1;
+  const byName = (a: CountyRow, b: CountyRow) => a.county.name.localeCompare(b.county.name, 'zh-CN');
+  return rows.sort((a, b) => {
+    const order = key === 'name' ? byName(a, b) : a[key] - b[key];
+    return sign * order || byName(a, b);
+  });
+}
+
+const COLUMNS: [CountySortKey, StringKey][] = [
+  ['name', 'colName'],
+  ['villages', 'colVillages'],
+  ['covered', 'colCovered'],
+  ['share', 'colShare'],
+];
+
+/** Renders the table; `onSort` gets the clicked column, `onZoom` the clicked county. */
+export function renderCountyTable(
+  container: HTMLElement,
+  state: AppState,
+  onSort: (key: CountySortKey) => void,
+  onZoom: (county: CountyInfo) => void,
+): void {
+  const { key, descending } = state.countySort;
+  const head = el(
+    'tr',
+    {},
+    ...COLUMNS.map(([column, label]) => {
+      const sort = column === key ? (descending ? 'descending' : 'ascending') : 'none';
+      const arrow = column === key ? (descending ? ' ▼' : ' ▲') : '';
+      const headerButton = el(
+        'button',
+        { type: 'button', class: 'sort', 'aria-label': t('sortBy', { column: t(label) }) },
+        t(label) + arrow,
+      );
+      headerButton.addEventListener('click', () => onSort(column));
+      return el('th', { scope: 'col', 'aria-sort': sort }, headerButton);
+    }),
+  );
+  const body = el(
+    'tbody',
+    {},
+    ...countyRows(state, key, descending).map((row) => {
+      const zoom = el(
+        'button',
+        { type: 'button', class: 'link', 'aria-label': t('zoomTo', { name: row.county.name }) },
+        row.county.name,
+      );
+      zoom.addEventListener('click', () => onZoom(row.county));
+      return el(
+        'tr',
+        { 'data-county': row.county.code },
+        el('td', {}, zoom),
+        el('td', {}, formatNumber(row.villages)),
+        el('td', {}, formatNumber(row.covered)),
+        el('td', {}, formatPercent(row.share)),
+      );
+    }),
+  );
+  const focused = container.contains(document.activeElement)
+    ? (document.activeElement as HTMLElement).dataset.column
+    : undefined;
+  container.replaceChildren(
+    el('h2', {}, t('countiesTitle')),
+    el(
+      'div',
+      { class: 'table-scroll' },
+      el('table', { class: 'counties', 'data-testid': 'county-table' }, el('thead', {}, head), body),
+    ),
+  );
+  // Keep the keyboard focus on the header button that was pressed.
+  if (focused !== undefined) container.querySelector<HTMLElement>(`[data-column="${focused}"]`)?.focus();
+}

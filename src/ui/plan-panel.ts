@@ -1,0 +1,149 @@
+/**
+ * The plan card: the model and its parameters, the reach of stations and centers, which villages are demand and
+ * candidates, Suggest and Cancel, a progress bar and the quality of the result ("optimal", or "within X % of
+ * optimal" from the solution's proven bound). Built once per language; `update` only changes values, so a
+ * control never loses focus while the planner uses it.
+ */
+import type { VillageKind } from '../core/live/coverage-api';
+import { PLANNER_MODELS, type PlanSettings, type SuggestionInfo } from '../app/plan-state';
+import type { AppState } from '../app/store';
+import { button, labelled, numberInput, selectOf, showNumber } from './controls';
+import { el } from './dom';
+import { formatNumber, t, type StringKey } from './i18n';
+
+/** What the panel asks of the app. */
+export interface PlanPanelActions {
+  changeSettings(patch: Partial<PlanSettings>): void;
+  suggest(): void;
+  cancel(): void;
+  setCountyColour(colour: AppState['countyColour']): void;
+}
+
+/** The quality line of a suggestion, in the current language. */
+export function qualityText(info: SuggestionInfo): string {
+  if (info.optimal) return t('qualityOptimal');
+  if (!Number.isFinite(info.gap)) return t('qualityUnknown');
+  // Round the gap up, so "within X %" stays true.
+  const pct = Math.ceil(info.gap * 100 * 100) / 100;
+  return t('qualityGap', { gap: formatNumber(pct, 2) });
+}
+
+export class PlanPanel {
+  private readonly model: HTMLSelectElement;
+  private readonly stations: HTMLInputElement;
+  private readonly target: HTMLInputElement;
+  private readonly centers: HTMLInputElement;
+  private readonly radius: HTMLInputElement;
+  private readonly centerRadius: HTMLInputElement;
+  private readonly demand: HTMLSelectElement;
+  private readonly candidates: HTMLSelectElement;
+  private readonly countyColour: HTMLSelectElement;
+  private readonly suggestButton: HTMLButtonElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly quality: HTMLElement;
+  private readonly fields: Record<'stations' | 'target' | 'centers' | 'centerRadius', HTMLElement>;
+
+  constructor(container: HTMLElement, state: AppState, actions: PlanPanelActions) {
+    const s = state.settings;
+    const set = (patch: Partial<PlanSettings>) => actions.changeSettings(patch);
+    const kinds = (): [VillageKind, string][] => [
+      ['rural', t('kind_rural')],
+      ['all', t('kind_all')],
+    ];
+    this.model = selectOf(
+      PLANNER_MODELS.map((m) => [m, t(`model_${m}` as StringKey)]),
+      s.model,
+    );
+    this.model.addEventListener('change', () => set({ model: this.model.value as PlanSettings['model'] }));
+    this.stations = numberInput(s.stations, { min: 1, max: 100000, step: 1 }, (v) => set({ stations: Math.round(v) }));
+    this.target = numberInput(s.targetSharePct, { min: 1, max: 100, step: 1 }, (v) => set({ targetSharePct: v }));
+    this.centers = numberInput(s.centers, { min: 1, max: 3000, step: 1 }, (v) => set({ centers: Math.round(v) }));
+    this.radius = numberInput(s.radiusKm, { min: 0.1, max: 200, step: 0.5 }, (v) => set({ radiusKm: v }));
+    this.centerRadius = numberInput(s.centerRadiusKm, { min: 1, max: 500, step: 5 }, (v) => set({ centerRadiusKm: v }));
+    this.demand = selectOf(kinds(), s.demand);
+    this.demand.addEventListener('change', () => set({ demand: this.demand.value as VillageKind }));
+    this.candidates = selectOf(kinds(), s.candidates);
+    this.candidates.addEventListener('change', () => set({ candidates: this.candidates.value as VillageKind }));
+    this.countyColour = selectOf(
+      [
+        ['density', t('colour_density')],
+        ['coverage', t('colour_coverage')],
+      ],
+      state.countyColour,
+    );
+    this.countyColour.addEventListener('change', () =>
+      actions.setCountyColour(this.countyColour.value as AppState['countyColour']),
+    );
+    this.suggestButton = button(t('suggest'), () => actions.suggest(), { class: 'primary' });
+    this.cancelButton = button(t('cancel'), () => actions.cancel());
+    this.progress = el('progress', { max: '1', value: '0', 'aria-label': t('progress'), 'data-testid': 'progress' });
+    this.quality = el('p', { class: 'quality', 'data-testid': 'quality', 'aria-live': 'polite' });
+    this.fields = {
+      stations: labelled(t('stationsN'), this.stations),
+      target: labelled(t('targetShare'), this.target),
+      centers: labelled(t('centersN'), this.centers),
+      centerRadius: labelled(t('centerRadiusKm'), this.centerRadius),
+    };
+    container.replaceChildren(
+      el('h2', {}, t('planTitle')),
+      el(
+        'div',
+        { class: 'controls' },
+        labelled(t('model'), this.model),
+        this.fields.stations,
+        this.fields.target,
+        this.fields.centers,
+        labelled(t('radiusKm'), this.radius),
+        this.fields.centerRadius,
+        labelled(t('demandVillages'), this.demand),
+        labelled(t('candidateSites'), this.candidates),
+      ),
+      el('div', { class: 'row' }, this.suggestButton, this.cancelButton),
+      this.progress,
+      this.quality,
+      el('div', { class: 'controls' }, labelled(t('countyColour'), this.countyColour)),
+    );
+    this.update(state);
+  }
+
+  /** Shows the state's values, the run's progress and the plan's quality. */
+  update(state: AppState): void {
+    const s = state.settings;
+    this.model.value = s.model;
+    showNumber(this.stations, s.stations);
+    showNumber(this.target, s.targetSharePct);
+    showNumber(this.centers, s.centers);
+    showNumber(this.radius, s.radiusKm);
+    showNumber(this.centerRadius, s.centerRadiusKm);
+    this.demand.value = s.demand;
+    this.candidates.value = s.candidates;
+    this.countyColour.value = state.countyColour;
+    this.fields.stations.hidden = s.model === 'lscp';
+    this.fields.target.hidden = s.model !== 'lscp';
+    this.fields.centers.hidden = s.model !== 'two-tier';
+    this.fields.centerRadius.hidden = s.model !== 'two-tier';
+    const running = state.run.status !== 'idle';
+    this.suggestButton.disabled = running || state.province === null;
+    this.cancelButton.disabled = state.run.status !== 'running';
+    this.progress.value = running ? state.run.share : state.plan.suggestion ? 1 : 0;
+    this.progress.dataset.state = running ? 'running' : 'done';
+    this.quality.replaceChildren(...this.qualityLines(state));
+  }
+
+  private qualityLines(state: AppState): Node[] {
+    if (state.run.status !== 'idle') return [document.createTextNode(t('planning'))];
+    if (state.run.error !== null) {
+      return [el('span', { class: 'error', role: 'alert' }, t('planFailed', { message: state.run.error }))];
+    }
+    const info = state.plan.suggestion;
+    if (info === null) return [];
+    const lines: Node[] = [
+      el('strong', {}, qualityText(info)),
+      el('br'),
+      el('span', { class: 'help' }, t('solvedBy', { solver: info.solver, seconds: formatNumber(info.seconds, 1) })),
+    ];
+    if (info.cancelled) lines.push(el('br'), el('span', { class: 'help' }, t('cancelledNote')));
+    return lines;
+  }
+}
