@@ -1,9 +1,9 @@
 /**
  * `npm run bench [-- --only NAME]`: runs the benchmark sections and prints one table and a summary per model.
  * Sections are modules of this folder that export `run(): Promise<BenchRow[]>`: `pmed` (OR-Library p-median,
- * Beasley 1990), `sjc` (Sao Jose dos Campos max-coverage instances, Lorena & Senne) and `national` (the embedded
- * villages). A section whose file is not there yet is listed as missing; one that throws is reported and the others
- * still run. Prints figures only; the exit code never depends on time or gaps.
+ * Beasley 1990), `sjc` (Sao Jose dos Campos max-coverage instances, Lorena & Senne), `national` (the embedded
+ * villages) and `drag` (drag-to-metrics latency of the live coverage evaluator). A section whose file is not there
+ * yet is listed as missing; one that throws is reported and the others still run. Prints figures only; the exit code never depends on time or gaps.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatSummary, formatTable, summarize, type BenchRow } from './table';
 
 /** Section names in run order. */
-export const SECTIONS = ['pmed', 'sjc', 'national'] as const;
+export const SECTIONS = ['pmed', 'sjc', 'national', 'drag'] as const;
 
 interface Section {
   run: () => Promise<BenchRow[]>;
