@@ -277,7 +277,7 @@ export function setLocale(locale: Locale): void {
   } catch {
     // storage may be disabled; the choice then lasts for this page only
   }
-  document.documentElement.lang = locale;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale; // absent in Node tests
 }
 
 /** The string for `key` in the current language, with `{name}` placeholders replaced by `params`. */
