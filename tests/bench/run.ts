@@ -5,7 +5,7 @@
  * villages) and `drag` (drag-to-metrics latency of the live coverage evaluator). A section whose file is not there
  * yet is listed as missing; one that throws is reported and the others still run. Prints figures only; the exit code never depends on time or gaps.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatSummary, formatTable, summarize, type BenchRow } from './table';
@@ -19,11 +19,30 @@ interface Section {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * Every section name: the listed ones, then the other modules of this folder that export `run` (found by reading
+ * their text, so helper modules are not imported), by name.
+ * @param dir folder of the sections
+ */
+export function sectionNames(dir = here): string[] {
+  const others = readdirSync(dir)
+    .filter((file) => file.endsWith('.ts') && !['run.ts', 'table.ts'].includes(file))
+    .map((file) => file.slice(0, -3))
+    .filter((name) => !(SECTIONS as readonly string[]).includes(name))
+    .filter((name) => /export\s+(async\s+)?function\s+run\s*\(/.test(readFileSync(join(dir, `${name}.ts`), 'utf8')))
+    .sort();
+  return [...SECTIONS, ...others];
+}
+
 /** Runs the sections (all, or the one named) and returns their rows, with a row noting each failure. */
-export async function runSections(names: readonly string[], log: (line: string) => void): Promise<BenchRow[]> {
+export async function runSections(
+  names: readonly string[],
+  log: (line: string) => void,
+  dir = here,
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const name of names) {
-    const file = join(here, `${name}.ts`);
+    const file = join(dir, `${name}.ts`);
     if (!existsSync(file)) {
       log(`bench: section ${name} (tests/bench/${name}.ts) is not there yet; skipped`);
       continue;
@@ -44,10 +63,11 @@ export async function runSections(names: readonly string[], log: (line: string) 
 }
 
 async function main(argv: string[]): Promise<number> {
-  let names: readonly string[] = SECTIONS;
+  const all = sectionNames();
+  let names: readonly string[] = all;
   if (argv.length > 0) {
-    if (argv[0] !== '--only' || argv.length !== 2 || !(SECTIONS as readonly string[]).includes(argv[1])) {
-      process.stderr.write(`bench: usage: npm run bench [-- --only ${SECTIONS.join('|')}]\n`);
+    if (argv[0] !== '--only' || argv.length !== 2 || !all.includes(argv[1])) {
+      process.stderr.write(`bench: usage: npm run bench [-- --only ${all.join('|')}]\n`);
       return 2;
     }
     names = [argv[1]];
