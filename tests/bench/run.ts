@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- --only NAME]`: runs the benchmark sections and prints one table and a summary per model.
- * Sections are modules of this folder that export `run(): Promise<BenchRow[]>`: `pmed` (OR-Library p-median,
- * Beasley 1990), `sjc` (Sao Jose dos Campos max-coverage instances, Lorena & Senne), `national` (the embedded
- * villages) and `drag` (drag-to-metrics latency of the live coverage evaluator). A section whose file is not there
- * yet is listed as missing; one that throws is reported and the others still run. Prints figures only; the exit code never depends on time or gaps.
+ * Sections are modules of this folder that export `run(): Promise<BenchRow[]>`: first `pmed` (OR-Library p-median,
+ * Beasley 1990), `sjc` (Sao Jose dos Campos max-coverage instance, Lorena & Pereira 2002), `national` (the embedded
+ * villages) and `drag` (drag-to-metrics latency of the live coverage evaluator), then any other module here with a
+ * `run` export, by name. A listed section whose file is not there yet is reported as missing; one that throws is
+ * reported and the others still run. Prints figures only; the exit code never depends on time or gaps.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
