@@ -6,7 +6,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { coveredVillagePoints, differenceLayer } from '../map/layers/coverage-villages';
+import { coveredVillagePoints, differenceLayer, neutralVillagePoints } from '../map/layers/coverage-villages';
 import { addCountyCoverageLayers, countyShares, showCountyCoverage } from '../map/layers/county-coverage';
 import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
@@ -34,14 +34,18 @@ export function planLayers(
   colour: (points: VillagePoints, villageState: Uint8Array) => VillagePoints = coveredVillagePoints,
 ): Layer[] {
   const { metrics, province, comparison } = state;
+  const shown = provinces.find((p) => p.provinceCode === province?.provinceCode);
+  // A comparison shows both plans' difference: villages neutral, gained and lost on top, no current sites.
+  if (comparison !== null && shown !== undefined) {
+    const neutral = provinces.map((points) => (points === shown ? neutralVillagePoints(points) : points));
+    return [...villagesLayers(neutral, zoom), differenceLayer(shown, comparison.result.difference)];
+  }
   const coloured = provinces.map((points) =>
     showsCoverage(state) && metrics !== null && province?.provinceCode === points.provinceCode
       ? colour(points, metrics.villageState)
       : points,
   );
   const layers: Layer[] = [...villagesLayers(coloured, zoom)];
-  const shown = provinces.find((p) => p.provinceCode === province?.provinceCode);
-  if (comparison !== null && shown !== undefined) layers.push(differenceLayer(shown, comparison.result.difference));
   layers.push(
     ...stationsLayers(state.plan.sites, {
       radiusKm: state.settings.radiusKm,

@@ -91,6 +91,8 @@ export interface RunState {
   share: number;
   /** Message of the last failure, or null. */
   error: string | null;
+  /** True when the last run was stopped before the planner had a plan (the plan before it is kept). */
+  stopped?: boolean;
 }
 
 export const IDLE_RUN: RunState = { status: 'idle', share: 0, error: null };

@@ -77,14 +77,28 @@ export async function suggest(
       countyColour: 'coverage',
     });
   } catch (error) {
-    store.set({ run: { ...IDLE_RUN, error: error instanceof Error ? error.message : String(error) } });
+    if (store.get().run.status === 'cancelling') store.set({ run: { ...IDLE_RUN, stopped: true } });
+    else store.set({ run: { ...IDLE_RUN, error: error instanceof Error ? error.message : String(error) } });
   }
 }
 
-/** Asks the running suggestion to stop; it ends with the best plan found so far. */
+/**
+ * How long a cancelled run may take to hand back its best plan before the worker is stopped, ms. A solver sees the
+ * stop request at its next check; without cross-origin isolation the request is a message, which waits until the
+ * solver yields, and some phases (e.g. a p-median bound) do not yield for seconds.
+ */
+export const CANCEL_GRACE_MS = 1500;
+
+/**
+ * Asks the running suggestion to stop: it ends with the best plan found so far, or, when the solver does not
+ * answer within {@link CANCEL_GRACE_MS}, the planner worker is stopped and the plan before the run stays.
+ */
 export function cancelSuggestion(store: Store, planner: PlannerClient): void {
   const run = store.get().run;
   if (run.status !== 'running') return;
   store.set({ run: { ...run, status: 'cancelling' } });
   planner.cancel();
+  setTimeout(() => {
+    if (store.get().run.status === 'cancelling') planner.restart('cancelled');
+  }, CANCEL_GRACE_MS);
 }

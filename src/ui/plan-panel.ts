@@ -136,13 +136,14 @@ export class PlanPanel {
     if (state.run.error !== null) {
       return [el('span', { class: 'error', role: 'alert' }, t('planFailed', { message: state.run.error }))];
     }
+    const lines: Node[] = state.run.stopped ? [el('span', { class: 'help' }, t('stoppedNote')), el('br')] : [];
     const info = state.plan.suggestion;
-    if (info === null) return [];
-    const lines: Node[] = [
+    if (info === null) return lines;
+    lines.push(
       el('strong', {}, qualityText(info)),
       el('br'),
       el('span', { class: 'help' }, t('solvedBy', { solver: info.solver, seconds: formatNumber(info.seconds, 1) })),
-    ];
+    );
     if (info.cancelled) lines.push(el('br'), el('span', { class: 'help' }, t('cancelledNote')));
     return lines;
   }

@@ -67,7 +67,7 @@ export function renderScenarios(container: HTMLElement, state: AppState, actions
         'li',
         { 'data-scenario': scenario.id },
         field,
-        el('span', { class: 'help' }, `${formatNumber(stations)} ${t('stations')}`),
+        el('span', { class: 'help' }, `${t('stations')}: ${formatNumber(stations)}`),
         el(
           'div',
           { class: 'row' },

@@ -282,6 +282,33 @@ describe('the planner: suggest, edit, undo, compare, in English', () => {
     await expect(table.count()).resolves.toBe(0);
   });
 
+  it('Cancel ends a long run within seconds, with its best plan so far or the plan before it', async () => {
+    const before = await figures(page);
+    await page.getByLabel('Model').selectOption('pmedian'); // least average distance: about 15 s on Zhejiang
+    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await expect(page.getByTestId('progress').getAttribute('data-state')).resolves.toBe('running');
+    await page.waitForTimeout(1500);
+    const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+    await expect(cancel.isEnabled()).resolves.toBe(true);
+    const started = Date.now();
+    await cancel.click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=progress]')?.getAttribute('data-state') === 'done',
+      null,
+      { timeout: 10_000 },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    report.push(`Cancel of a p-median run: ended ${seconds.toFixed(1)} s after the click`);
+    expect(seconds).toBeLessThan(8);
+    const quality = (await page.getByTestId('quality').textContent()) ?? '';
+    if (/Cancelled/.test(quality)) expect((await figures(page)).stations).toBeGreaterThan(0);
+    else {
+      expect(quality).toMatch(/Stopped before the planner had a plan/);
+      expect(await figures(page)).toEqual(before);
+    }
+    await page.getByLabel('Model').selectOption('mclp');
+  });
+
   it('switches language: Chinese labels, the same figures in Chinese number format, and back', async () => {
     const english = await figures(page);
     await page.locator('#lang-button').click();

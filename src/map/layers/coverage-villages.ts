@@ -37,6 +37,18 @@ export function coveredVillagePoints(points: VillagePoints, villageState: Uint8A
   return { ...points, colours: coverageColours(villageState) };
 }
 
+const neutralCache = new WeakMap<Float32Array, VillagePoints>();
+
+/** The villages of a province all in the neutral grey (under a comparison's gained and lost villages). */
+export function neutralVillagePoints(points: VillagePoints): VillagePoints {
+  let hit = neutralCache.get(points.positions);
+  if (hit === undefined) {
+    hit = { ...points, colours: coverageColours(new Uint8Array(points.count)) };
+    neutralCache.set(points.positions, hit);
+  }
+  return hit;
+}
+
 /**
  * Villages gained and lost between two plans (a comparison's `difference`, DIFFERENCE codes per village), as one
  * layer of only the changed villages, drawn larger than the village dots.

@@ -15,6 +15,8 @@ export const SITE_COLOURS: Record<number, [number, number, number, number]> = {
   [SITE_STATUS.excluded]: [150, 150, 150, 200],
 };
 export const CENTER_COLOUR: [number, number, number, number] = [20, 20, 20, 255];
+/** Outline of the selected site (the page's focus colour); other sites have a white outline. */
+export const SELECTED_OUTLINE: [number, number, number, number] = [216, 27, 96, 255];
 export const REACH_FILL: [number, number, number, number] = [86, 180, 233, 40];
 export const REACH_LINE: [number, number, number, number] = [0, 114, 178, 150];
 
@@ -53,6 +55,8 @@ export function sitePositions(sites: SiteTable, drag: StationsView['drag']): Flo
 export function stationsLayers(sites: SiteTable, view: StationsView): ScatterplotLayer[] {
   const positions = sitePositions(sites, view.drag);
   const colours = new Uint8Array(sites.count * 4);
+  const outlines = new Uint8Array(sites.count * 4).fill(255);
+  if (view.selected !== null && view.selected < sites.count) outlines.set(SELECTED_OUTLINE, 4 * view.selected);
   const reach = new Float32Array(sites.count);
   const markers = new Float32Array(sites.count);
   for (let k = 0; k < sites.count; k++) {
@@ -81,16 +85,20 @@ export function stationsLayers(sites: SiteTable, view: StationsView): Scatterplo
       id: 'stations',
       data: {
         length,
-        attributes: { getPosition, getFillColor: { value: colours, size: 4 }, getRadius: { value: markers, size: 1 } },
+        attributes: {
+          getPosition,
+          getFillColor: { value: colours, size: 4 },
+          getLineColor: { value: outlines, size: 4 },
+          getRadius: { value: markers, size: 1 },
+        },
       },
       // 500 m on the ground, at least 2.5 px: dots at province zoom, markers when zoomed in.
       radiusUnits: 'meters',
       radiusMinPixels: 2.5,
       radiusMaxPixels: 10,
       stroked: true,
-      getLineColor: [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
-      getLineWidth: 1,
+      getLineWidth: 1.5,
       pickable: false,
     }),
   ];
