@@ -6,6 +6,7 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { VillagePoints } from '../map/layers/villages';
+import { bindAutosave } from './autosave';
 import { cancelSuggestion, suggest } from './suggest';
 import { createCoverageWorker, syncCoverage } from './coverage-sync';
 import { bindShortcuts, type Shortcut } from './keyboard';
@@ -62,6 +63,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
     return patch !== null;
   };
 
+  bindAutosave(store, browserStorage());
   syncCoverage(store, coverage, {
     dataUrl: deps.dataUrl,
     onMoveMeasured: (ms) => hooks.__dragLatencies?.push(ms),
@@ -113,4 +115,13 @@ export function startPlanner(deps: PlannerDeps): Planner {
     }
   });
   return { redraw, refreshText, handleClick };
+}
+
+/** localStorage, or undefined where the browser refuses it (e.g. storage disabled). */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,116 @@
+/**
+ * Autosave: the planner's serialisable state (settings, the current plan and the saved scenarios) is written to
+ * localStorage as versioned JSON shortly after it changes, and read back when the page opens, so a reload or a
+ * closed tab loses nothing. The same JSON is the start of the plan file. Version 1; a newer app reads older
+ * versions, and anything unreadable is ignored rather than breaking the page.
+ */
+import { sitesFromRows, sitesToRows } from '../core/live/sites';
+import {
+  DEFAULT_SETTINGS,
+  type PlanSettings,
+  type PlanSnapshot,
+  type Scenario,
+  type SuggestionInfo,
+} from './plan-state';
+import type { AppState, Store } from './store';
+
+export const AUTOSAVE_KEY = 'ruralreach.planner';
+export const PLANNER_FILE_VERSION = 1;
+/** Quiet time after the last change before writing, ms. */
+export const AUTOSAVE_DELAY_MS = 400;
+
+interface SavedSnapshot {
+  /** One `[lon, lat, status, role]` row per site. */
+  sites: number[][];
+  suggestion: SuggestionInfo | null;
+}
+
+/** The saved planner, as JSON. */
+export interface SavedPlanner {
+  version: number;
+  provinceCode: string;
+  settings: PlanSettings;
+  plan: SavedSnapshot;
+  scenarios: (Omit<Scenario, 'plan'> & { plan: SavedSnapshot })[];
+}
+
+const saveSnapshot = (plan: PlanSnapshot): SavedSnapshot => ({
+  sites: sitesToRows(plan.sites),
+  suggestion: plan.suggestion,
+});
+
+/** JSON turns NaN into null; the figures of a suggestion get their NaN back. */
+function readSuggestion(value: SuggestionInfo | null): SuggestionInfo | null {
+  if (value === null || typeof value !== 'object') return null;
+  const number = (v: unknown) => (typeof v === 'number' ? v : NaN);
+  return { ...value, bound: number(value.bound), gap: number(value.gap), objective: number(value.objective) };
+}
+
+function readSnapshot(value: SavedSnapshot): PlanSnapshot {
+  if (!Array.isArray(value?.sites) || !value.sites.every((r) => Array.isArray(r) && r.length === 4)) {
+    throw new Error('plan.sites must be rows of [lon, lat, status, role]');
+  }
+  return { sites: sitesFromRows(value.sites), suggestion: readSuggestion(value.suggestion) };
+}
+
+/** The planner's part of the state as JSON text. */
+export function serialisePlanner(state: AppState): string {
+  const saved: SavedPlanner = {
+    version: PLANNER_FILE_VERSION,
+    provinceCode: state.provinceCode,
+    settings: state.settings,
+    plan: saveSnapshot(state.plan),
+    scenarios: state.scenarios.map((s) => ({ ...s, plan: saveSnapshot(s.plan) })),
+  };
+  return JSON.stringify(saved);
+}
+
+/**
+ * The state patch of a saved planner: settings and scenarios always, the plan only when it was made on the
+ * province now shown. Null when the text is not a planner this version can read.
+ */
+export function restorePlanner(text: string, state: AppState): Partial<AppState> | null {
+  try {
+    const saved = JSON.parse(text) as SavedPlanner;
+    if (typeof saved !== 'object' || saved === null || !(saved.version >= 1 && saved.version <= PLANNER_FILE_VERSION)) {
+      return null;
+    }
+    const settings = { ...DEFAULT_SETTINGS, ...saved.settings };
+    const scenarios: Scenario[] = (saved.scenarios ?? []).map((s) => ({ ...s, plan: readSnapshot(s.plan) }));
+    const patch: Partial<AppState> = { settings, scenarios };
+    if (saved.provinceCode === state.provinceCode) patch.plan = readSnapshot(saved.plan);
+    return patch;
+  } catch {
+    return null;
+  }
+}
+
+/** Restores the saved planner into the store, then saves after every change of settings, plan or scenarios. */
+export function bindAutosave(store: Store, storage: Pick<Storage, 'getItem' | 'setItem'> | undefined): void {
+  if (storage === undefined) return;
+  try {
+    const text = storage.getItem(AUTOSAVE_KEY);
+    const patch = text === null ? null : restorePlanner(text, store.get());
+    if (patch !== null) store.set(patch);
+  } catch {
+    // storage may be disabled: the planner then works without autosave
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  store.subscribe((state, previous) => {
+    if (
+      state.settings === previous.settings &&
+      state.plan === previous.plan &&
+      state.scenarios === previous.scenarios
+    ) {
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        storage.setItem(AUTOSAVE_KEY, serialisePlanner(store.get()));
+      } catch {
+        // full or disabled storage: keep working, the next change tries again
+      }
+    }, AUTOSAVE_DELAY_MS);
+  });
+}

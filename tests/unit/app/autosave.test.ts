@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  AUTOSAVE_DELAY_MS,
+  AUTOSAVE_KEY,
+  bindAutosave,
+  restorePlanner,
+  serialisePlanner,
+} from '../../../src/app/autosave';
+import { addStation, commitPlan } from '../../../src/app/plan-actions';
+import type { SuggestionInfo } from '../../../src/app/plan-state';
+import { saveScenario } from '../../../src/app/scenario-actions';
+import { initialState, Store, type AppState } from '../../../src/app/store';
+import { addSite, emptySites } from '../../../src/core/live/sites';
+
+const apply = (state: AppState, patch: Partial<AppState>): AppState => ({ ...state, ...patch });
+const suggestion: SuggestionInfo = {
+  params: { model: 'mclp', p: 2, radius: 3 },
+  objective: 5,
+  bound: NaN,
+  gap: NaN,
+  optimal: false,
+  solver: 'x',
+  seconds: 1,
+  coveredWeight: 5,
+  coverage: 0.5,
+  cancelled: false,
+  curve: { stations: [1, 2], share: [0.3, 0.5] },
+};
+
+describe('autosave', () => {
+  it('round-trips settings, plan (with NaN figures) and scenarios', () => {
+    let s = initialState('33');
+    s = apply(s, commitPlan(s, { sites: addSite(addSite(emptySites(), 120.1, 30.2), 121, 29, 2, 1), suggestion }));
+    s = apply(s, { settings: { ...s.settings, radiusKm: 5 } });
+    s = apply(s, saveScenario(s, 'one', 'x'));
+    const restored = restorePlanner(serialisePlanner(s), initialState('33'))!;
+    expect(restored.settings?.radiusKm).toBe(5);
+    expect(restored.plan?.sites).toEqual(s.plan.sites);
+    expect(restored.plan?.suggestion?.gap).toBeNaN();
+    expect(restored.plan?.suggestion?.curve).toEqual(suggestion.curve);
+    expect(restored.scenarios?.[0].name).toBe('one');
+    expect(restored.scenarios?.[0].plan.sites).toEqual(s.plan.sites);
+  });
+
+  it('keeps the plan out when another province is shown, and ignores unreadable text', () => {
+    let s = initialState('33');
+    s = apply(s, addStation(s, 120, 30));
+    const other = restorePlanner(serialisePlanner(s), initialState('32'))!;
+    expect(other.plan).toBeUndefined();
+    expect(other.scenarios).toEqual([]);
+    expect(restorePlanner('not json', s)).toBeNull();
+    expect(restorePlanner(JSON.stringify({ version: 99 }), s)).toBeNull();
+    expect(restorePlanner(JSON.stringify({ version: 1, provinceCode: '33', plan: { sites: [[1]] } }), s)).toBeNull();
+  });
+
+  it('restores at start and writes after changes', () => {
+    vi.useFakeTimers();
+    const saved = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v),
+    };
+    const first = new Store(initialState('33'));
+    bindAutosave(first, storage);
+    first.set(addStation(first.get(), 120, 30));
+    expect(saved.has(AUTOSAVE_KEY)).toBe(false);
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
+    const second = new Store(initialState('33'));
+    bindAutosave(second, storage);
+    expect(second.get().plan.sites.count).toBe(1);
+    expect(second.get().history.past).toEqual([]);
+    vi.useRealTimers();
+  });
+});
