@@ -139,7 +139,18 @@ describe('the planner: suggest, edit, undo, compare, in English', () => {
     expect(await rows.count()).toBeGreaterThan(50);
     const covered = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) => integers(t)[0]);
     expect(covered.reduce((a, b) => a + b, 0)).toBe(engine.metrics.coveredWeight);
-    await expect(page.getByTestId('coverage-curve').isVisible()).resolves.toBe(true);
+    const curve = page.getByTestId('coverage-curve');
+    await expect(curve.isVisible()).resolves.toBe(true);
+    // A click halfway along the stations axis sets N to about half the suggestion's stations.
+    const box = (await curve.boundingBox())!;
+    const plotLeft = (40 / 300) * box.width;
+    const plotWidth = ((300 - 40 - 8) / 300) * box.width;
+    await curve.click({ position: { x: plotLeft + plotWidth / 2, y: box.height / 2 } });
+    const n = Number(await page.getByLabel('New stations (N)').inputValue());
+    expect(Math.abs(n - DEFAULT_N / 2)).toBeLessThanOrEqual(DEFAULT_N / 50);
+    await page.getByLabel('New stations (N)').fill(String(DEFAULT_N));
+    await page.getByLabel('New stations (N)').press('Enter');
+    await expect(page.getByLabel('New stations (N)').inputValue()).resolves.toBe(String(DEFAULT_N));
   });
 
   it('Undo returns to the previous counts and Redo restores them (buttons and keys)', async () => {
