@@ -72,6 +72,23 @@ export function renderCurve(container: HTMLElement, state: AppState, onSetN: (n:
     svg('polyline', { points: points.join(' '), fill: 'none', stroke: '#0072b2', 'stroke-width': 2 }),
     svg('line', { x1: x(n), y1: y(0), x2: x(n), y2: y(1), stroke: '#d55e00', 'stroke-dasharray': '3 2' }),
   );
+  // The plan itself: the swap search usually ends above the greedy curve at its number of stations.
+  const info = state.plan.suggestion;
+  const planStations = curve.stations[curve.stations.length - 1];
+  const planLabel = info ? t('curvePlan', { n: formatNumber(planStations), share: formatPercent(info.coverage) }) : '';
+  if (info) {
+    const dot = svg('circle', {
+      cx: x(planStations),
+      cy: y(info.coverage),
+      r: 3.5,
+      fill: '#000',
+      'data-testid': 'curve-plan',
+    });
+    const title = svg('title', {});
+    title.textContent = planLabel;
+    dot.append(title);
+    chart.append(dot);
+  }
   const text = (content: string, attrs: Record<string, string | number>) => {
     const node = svg('text', { 'font-size': 10, fill: '#52606b', ...attrs });
     node.textContent = content;
@@ -89,5 +106,10 @@ export function renderCurve(container: HTMLElement, state: AppState, onSetN: (n:
     const box = chart.getBoundingClientRect();
     onSetN(stationsAtX(curve, ((event.clientX - box.left) / box.width) * WIDTH));
   });
-  container.replaceChildren(title, chart, el('p', { class: 'help' }, `${label} · ${t('curveHelp')}`));
+  container.replaceChildren(
+    title,
+    chart,
+    el('p', { class: 'help' }, `${label}; ${planLabel}`),
+    el('p', { class: 'help' }, t('curveHelp')),
+  );
 }
