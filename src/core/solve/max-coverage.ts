@@ -30,9 +30,9 @@ export interface MaxCoverageOptions extends SolveOptions {
   /** `heuristic` (default) or `exact` (HiGHS MIP, warm-started by the heuristic). */
   mode?: 'heuristic' | 'exact';
   /**
-   * Iterated local search: stop after this many perturbation rounds in a row without improvement
-   * (default 2000; 0 = greedy + one swap descent only). With the time limit not reached, the result depends only
-   * on the inputs and the seed.
+   * Iterated local search: after each improvement every Lagrangian-favoured site is tried once as a forced
+   * insertion; then stop after this many random insertions in a row without improvement (default 100; 0 = greedy
+   * + swap descent only). When the time limit is not reached, the result depends only on the inputs and the seed.
    */
   maxStallRounds?: number;
   /** Subgradient iterations of the Lagrangian bound (default 300; 0 = skip it). */
@@ -84,7 +84,11 @@ export async function solveMaxCoverage(
   const limitSec = options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC;
   if (options.mode !== 'exact') return maxCoverageHeuristic(problem, options);
   // Exact: a short heuristic first (its solution warm-starts the MIP and is kept if the MIP times out).
-  const heuristic = maxCoverageHeuristic(problem, { ...options, timeLimitSec: Math.min(2, limitSec / 4) });
+  const heuristic = maxCoverageHeuristic(problem, {
+    ...options,
+    timeLimitSec: Math.min(1, limitSec / 10),
+    maxStallRounds: Math.min(options.maxStallRounds ?? 20, 20),
+  });
   if (heuristic.optimal) return { ...heuristic, seconds: (performance.now() - started) / 1000 };
   const reduced = reduceCoverage(problem);
   const integral = integralWeights(problem.weight);
