@@ -35,13 +35,13 @@ const sendMetrics = (m: LiveMetrics) => Comlink.transfer(m, metricsBuffers(m) as
 const api: {
   [K in keyof CoverageApi]: (...args: Parameters<CoverageApi[K]>) => Promise<Awaited<ReturnType<CoverageApi[K]>>>;
 } = {
-  loadProvince: (dataUrl, provinceCode, demand) =>
+  loadProvince: (dataUrl, provinceCode, demand, area) =>
     serial(async () => {
       countyFeatures ??= fetchOk(`${dataUrl}counties-simplified.geojson`)
         .then((r) => r.json() as Promise<{ features: CountyFeature[] }>)
         .then((geojson) => geojson.features);
       const buffer = await (await fetchOk(`${dataUrl}villages/${provinceCode}.bin`)).arrayBuffer();
-      return session.load(decodeVillages(buffer), await countyFeatures, demand);
+      return session.load(decodeVillages(buffer), await countyFeatures, demand, area);
     }),
   evaluate: (sites, reach) => serial(() => sendMetrics(session.evaluate(sites, reach))),
   moveSite: (k, lon, lat) => serial(() => sendMetrics(session.moveSite(k, lon, lat))),

@@ -75,10 +75,12 @@ export function restorePlanner(text: string, state: AppState): Partial<AppState>
     if (typeof saved !== 'object' || saved === null || !(saved.version >= 1 && saved.version <= PLANNER_FILE_VERSION)) {
       return null;
     }
-    const settings = { ...DEFAULT_SETTINGS, ...saved.settings };
+    const sameProvince = saved.provinceCode === state.provinceCode;
+    // An area is a list of one province's counties.
+    const settings = { ...DEFAULT_SETTINGS, ...saved.settings, area: sameProvince ? (saved.settings?.area ?? []) : [] };
     const scenarios: Scenario[] = (saved.scenarios ?? []).map((s) => ({ ...s, plan: readSnapshot(s.plan) }));
     const patch: Partial<AppState> = { settings, scenarios };
-    if (saved.provinceCode === state.provinceCode) patch.plan = readSnapshot(saved.plan);
+    if (sameProvince) patch.plan = readSnapshot(saved.plan);
     return patch;
   } catch {
     return null;

@@ -37,7 +37,7 @@ export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>
   const load = (state: AppState) => {
     const mine = ++generation;
     coverage
-      .loadProvince(options.dataUrl, state.provinceCode, state.settings.demand)
+      .loadProvince(options.dataUrl, state.provinceCode, state.settings.demand, state.settings.area)
       .then((province) => {
         if (mine === generation) store.set({ province, metrics: null });
       })
@@ -81,7 +81,12 @@ export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>
 
   store.subscribe((state, previous) => {
     if (state.drag === null) pendingMove = null;
-    if (state.provinceCode !== previous.provinceCode || state.settings.demand !== previous.settings.demand) {
+    const areaChanged = state.settings.area.join() !== previous.settings.area.join();
+    if (
+      state.provinceCode !== previous.provinceCode ||
+      state.settings.demand !== previous.settings.demand ||
+      areaChanged
+    ) {
       load(state);
       return;
     }

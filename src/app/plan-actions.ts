@@ -64,6 +64,7 @@ export function setSiteRole(state: AppState, k: number, role: number): Partial<A
 export function switchProvince(state: AppState, provinceCode: string): Partial<AppState> {
   return {
     provinceCode,
+    settings: { ...state.settings, area: [] },
     selectedCounty: null,
     plan: EMPTY_PLAN,
     history: emptyHistory(),

@@ -27,6 +27,8 @@ export interface PlanSettings {
   /** Which villages are demand points, and which may hold a station. */
   demand: VillageKind;
   candidates: VillageKind;
+  /** Codes of the counties planned for (demand and candidates), or empty for the whole province. */
+  area: string[];
 }
 
 /** Defaults of the programme: 3 km stations, 60 km center runs, every rural village as demand and candidate. */
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   centerRadiusKm: 60,
   demand: 'rural',
   candidates: 'rural',
+  area: [],
 };
 
 /** Coverage share against the number of open stations, from the greedy order of max coverage. */

@@ -38,6 +38,8 @@ export class PlanPanel {
   private readonly demand: HTMLSelectElement;
   private readonly candidates: HTMLSelectElement;
   private readonly countyColour: HTMLSelectElement;
+  private readonly area: HTMLSelectElement;
+  private areaOptionsFor: unknown = undefined;
   private readonly suggestButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly progress: HTMLProgressElement;
@@ -65,6 +67,11 @@ export class PlanPanel {
     this.demand.addEventListener('change', () => set({ demand: this.demand.value as VillageKind }));
     this.candidates = selectOf(kinds(), s.candidates);
     this.candidates.addEventListener('change', () => set({ candidates: this.candidates.value as VillageKind }));
+    this.area = el('select', { multiple: '', size: '5', 'data-testid': 'area' });
+    this.area.addEventListener('change', () =>
+      set({ area: Array.from(this.area.selectedOptions, (option) => option.value) }),
+    );
+    const wholeProvince = button(t('wholeProvince'), () => set({ area: [] }));
     this.countyColour = selectOf(
       [
         ['density', t('colour_density')],
@@ -98,7 +105,9 @@ export class PlanPanel {
         this.fields.centerRadius,
         labelled(t('demandVillages'), this.demand),
         labelled(t('candidateSites'), this.candidates),
+        labelled(t('areaCounties'), this.area),
       ),
+      el('div', { class: 'row' }, el('span', { class: 'help' }, t('areaHelp')), wholeProvince),
       el('div', { class: 'row' }, this.suggestButton, this.cancelButton),
       this.progress,
       this.quality,
@@ -119,6 +128,7 @@ export class PlanPanel {
     this.demand.value = s.demand;
     this.candidates.value = s.candidates;
     this.countyColour.value = state.countyColour;
+    this.showArea(state);
     this.fields.stations.hidden = s.model === 'lscp';
     this.fields.target.hidden = s.model !== 'lscp';
     this.fields.centers.hidden = s.model !== 'two-tier';
@@ -129,6 +139,19 @@ export class PlanPanel {
     this.progress.value = running ? state.run.share : state.plan.suggestion ? 1 : 0;
     this.progress.dataset.state = running ? 'running' : 'done';
     this.quality.replaceChildren(...this.qualityLines(state));
+  }
+
+  /** County options of the loaded province, with the area's counties selected. */
+  private showArea(state: AppState): void {
+    const counties = state.province?.counties ?? [];
+    if (this.areaOptionsFor !== state.province?.provinceCode) {
+      this.areaOptionsFor = state.province?.provinceCode;
+      this.area.replaceChildren(
+        ...counties.map((c) => el('option', { value: c.code }, c.name === c.code ? c.code : `${c.name} (${c.code})`)),
+      );
+    }
+    const chosen = new Set(state.settings.area);
+    for (const option of this.area.options) option.selected = chosen.has(option.value);
   }
 
   private qualityLines(state: AppState): Node[] {

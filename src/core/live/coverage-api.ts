@@ -28,6 +28,8 @@ export interface ProvinceSummary {
   demandCount: number;
   /** Counties of the province, aligned with the per-county arrays of {@link LiveMetrics}. */
   counties: CountyInfo[];
+  /** County codes of the area planned for (empty: the whole province). */
+  area: string[];
 }
 
 /** Village states in `LiveMetrics.villageState`. */
@@ -74,8 +76,14 @@ export interface CoverageApi {
    * @param dataUrl absolute base URL of the embedded dataset, ending in `/`
    * @param provinceCode 2-digit code
    * @param demand which villages are demand points
+   * @param area codes of the counties planned for (demand and candidates), or empty for the whole province
    */
-  loadProvince(dataUrl: string, provinceCode: string, demand: VillageKind): Promise<ProvinceSummary>;
+  loadProvince(
+    dataUrl: string,
+    provinceCode: string,
+    demand: VillageKind,
+    area: readonly string[],
+  ): Promise<ProvinceSummary>;
 
   /** Makes `sites` the current sites and returns their coverage (a full count). */
   evaluate(sites: SiteTable, reach: Reach): LiveMetrics;
@@ -84,8 +92,8 @@ export interface CoverageApi {
   moveSite(k: number, lon: number, lat: number): LiveMetrics;
 
   /**
-   * A planning request for `runPlan` on the loaded province: demand = the demand villages (weight 1, file
-   * order), candidates = the `candidates` villages, proposed; hand-marked existing, locked and excluded stations
+   * A planning request for `runPlan` on the loaded province: demand = the demand villages of the area (weight 1,
+   * file order), candidates = the `candidates` villages of the area, proposed; hand-marked existing, locked and excluded stations
    * give their status to the candidate at the same position (or are added as candidates).
    */
   planRequest(params: PlanParams, sites: SiteTable, candidates: VillageKind): PlanRequest;

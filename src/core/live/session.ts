@@ -30,6 +30,8 @@ export class LiveSession implements SessionApi {
   private reach: Reach = { radiusKm: 3, centerRadiusKm: 60 };
   private candidates: Candidates | undefined;
   private demandKind: VillageKind = 'rural';
+  /** Counties of the area (empty: the whole province). */
+  private area = new Set<string>();
   /** Covering flag of each current site (see `served.ts`) and the open centers' indices. */
   private active: Uint8Array = new Uint8Array(0);
   private centers: number[] = [];
@@ -39,11 +41,18 @@ export class LiveSession implements SessionApi {
    * @param table its decoded villages
    * @param features county boundary features (for names and boxes)
    * @param demand which villages are demand points
+   * @param area codes of the counties planned for, or empty for the whole province
    */
-  load(table: VillageTable, features: readonly CountyFeature[], demand: VillageKind): ProvinceSummary {
+  load(
+    table: VillageTable,
+    features: readonly CountyFeature[],
+    demand: VillageKind,
+    area: readonly string[] = [],
+  ): ProvinceSummary {
     this.table = table;
     this.demandKind = demand;
-    this.demandVillages = villagesOf(table, demand);
+    this.area = new Set(area.filter((code) => table.counties.includes(code)));
+    this.demandVillages = villagesOf(table, demand, this.area);
     this.demandLon = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i]);
     this.demandLat = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i + 1]);
     this.coverage = undefined;
@@ -54,6 +63,7 @@ export class LiveSession implements SessionApi {
       villageCount: table.count,
       demandCount: this.demandVillages.length,
       counties: countyInfos(table, features),
+      area: [...this.area],
     };
     return this.summary;
   }
@@ -87,7 +97,7 @@ export class LiveSession implements SessionApi {
     const table = this.loaded();
     const weight = new Float64Array(this.demandVillages.length).fill(1);
     const demand = { count: weight.length, lon: this.demandLon.slice(), lat: this.demandLat.slice(), weight };
-    const villages = villagesOf(table, candidateKind);
+    const villages = villagesOf(table, candidateKind, this.area);
     const lon = Array.from(villages, (i) => table.positions[2 * i]);
     const lat = Array.from(villages, (i) => table.positions[2 * i + 1]);
     const status = Array.from(villages, () => SITE_STATUS.proposed as number);
@@ -224,10 +234,12 @@ export class LiveSession implements SessionApi {
   }
 }
 
-/** Indices (file order) of the villages of a kind. */
-function villagesOf(table: VillageTable, kind: VillageKind): Uint32Array {
-  if (kind === 'all') return Uint32Array.from({ length: table.count }, (_, i) => i);
+/** Indices (file order) of the villages of a kind, in the area's counties (all counties when it is empty). */
+function villagesOf(table: VillageTable, kind: VillageKind, area: ReadonlySet<string>): Uint32Array {
+  const inArea = table.counties.map((code) => area.size === 0 || area.has(code));
   const out: number[] = [];
-  for (let i = 0; i < table.count; i++) if (table.rural[i]) out.push(i);
+  for (let i = 0; i < table.count; i++) {
+    if ((kind === 'all' || table.rural[i]) && inArea[table.countyIndex[i]]) out.push(i);
+  }
   return Uint32Array.from(out);
 }

@@ -66,8 +66,10 @@ describe('plan edits', () => {
   it('a new province starts with an empty plan and history', () => {
     let s = initialState();
     s = apply(s, addStation(s, 120, 30));
+    s = apply(s, { settings: { ...s.settings, area: ['330106'] } });
     s = apply(s, switchProvince(s, '32'));
     expect(s.provinceCode).toBe('32');
+    expect(s.settings.area).toEqual([]);
     expect(s.plan.sites.count).toBe(0);
     expect(s.history.past).toEqual([]);
     expect(s.metrics).toBeNull();

@@ -85,6 +85,7 @@ describe('panels as functions of the state', () => {
       provinceCode: '33',
       villageCount: 10,
       demandCount: 9,
+      area: [],
       counties: ['B县', 'A县', 'C县', 'D县'].map((name, c) => ({
         code: `33010${c}`,
         name,

@@ -39,6 +39,27 @@ describe('LiveSession on the embedded villages of Zhejiang', () => {
     expect(s).toBeLessThan(n);
   });
 
+  it('restricts demand and candidates to the counties of the area', () => {
+    const session = new LiveSession();
+    const area = ['330106', '330110'];
+    const summary = session.load(table, features, 'rural', area);
+    let inArea = 0;
+    for (let i = 0; i < table.count; i++) {
+      if (table.rural[i] && area.includes(table.counties[table.countyIndex[i]])) inArea++;
+    }
+    expect(summary.demandCount).toBe(inArea);
+    expect(summary.area).toEqual(area);
+    expect(inArea).toBeGreaterThan(0);
+    const request = session.planRequest({ model: 'mclp', p: 3, radius: 3 }, emptySites(), 'all');
+    expect(request.demand.count).toBe(inArea);
+    expect(request.candidates.count).toBeGreaterThanOrEqual(inArea);
+    const metrics = session.evaluate(emptySites(), reach);
+    const counties = summary.counties.map((c) => c.code);
+    metrics.countyTotal.forEach((total, c) => expect(total > 0).toBe(area.includes(counties[c])));
+    // Codes that are not counties of the province are ignored: the whole province.
+    expect(session.load(table, features, 'rural', ['999999']).demandCount).toBe(table.rural.reduce((a, b) => a + b, 0));
+  });
+
   it('builds the same request as the CLI and gives the engine figures for the plan it returns', async () => {
     const session = new LiveSession();
     session.load(table, features, 'rural');
