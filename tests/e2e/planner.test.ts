@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PlanResult } from '../../src/core/plan-types';
+import { readProvinceVillages } from '../../src/data/node-files';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { editSpots, engineMaxCoverage, type Spot } from './planner-engine';
 import { describeScripts, pageNow, recordScripts, scriptsBetween } from './planner-loaf';
@@ -329,6 +330,35 @@ describe('the planner: suggest, edit, undo, compare, in English', () => {
     expect(await figures(page)).toEqual(english);
     await page.locator('#lang-button').click();
     await expect(page.getByRole('button', { name: 'Suggest', exact: true }).count()).resolves.toBe(1);
+  });
+
+  it('plans for an area of counties: the totals count only their villages', async () => {
+    const whole = await figures(page);
+    const table = readProvinceVillages(PROVINCE);
+    const area = table.counties.slice(0, 3);
+    let inArea = 0;
+    for (let i = 0; i < table.count; i++)
+      if (table.rural[i] && area.includes(table.counties[table.countyIndex[i]])) inArea++;
+    await page.getByLabel('Area (counties)').selectOption(area);
+    await page.waitForFunction(
+      (n) =>
+        new RegExp(`of ${n.toLocaleString('en')}$`).test(
+          document.querySelector('[data-testid=villages-covered]')?.textContent ?? '',
+        ),
+      inArea,
+      { timeout: 30_000 },
+    );
+    expect((await figures(page)).demand).toBe(inArea);
+    await page.getByRole('button', { name: 'Whole province' }).click();
+    await page.waitForFunction(
+      (n) =>
+        new RegExp(`of ${n.toLocaleString('en')}$`).test(
+          document.querySelector('[data-testid=villages-covered]')?.textContent ?? '',
+        ),
+      whole.demand,
+      { timeout: 30_000 },
+    );
+    expect(await figures(page)).toEqual(whole);
   });
 
   it('made no request to any other host and logged no console error', () => {
