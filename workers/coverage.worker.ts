@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { CountyFeature } from '../src/core/live/counties';
 import type { Comparison, CoverageApi, LiveMetrics } from '../src/core/live/coverage-api';
+import { mergeVillageTables, NATIONAL_CODE } from '../src/core/live/national';
 import { LiveSession } from '../src/core/live/session';
 import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
@@ -40,8 +41,19 @@ const api: {
       countyFeatures ??= fetchOk(`${dataUrl}counties-simplified.geojson`)
         .then((r) => r.json() as Promise<{ features: CountyFeature[] }>)
         .then((geojson) => geojson.features);
-      const buffer = await (await fetchOk(`${dataUrl}villages/${provinceCode}.bin`)).arrayBuffer();
-      return session.load(decodeVillages(buffer), await countyFeatures, demand, area);
+      if (provinceCode !== NATIONAL_CODE) {
+        const buffer = await (await fetchOk(`${dataUrl}villages/${provinceCode}.bin`)).arrayBuffer();
+        return session.load(decodeVillages(buffer), await countyFeatures, demand, area);
+      }
+      // The national area: every province file of the manifest, merged in manifest order (as the map shows them).
+      const manifest = (await (await fetchOk(`${dataUrl}manifest.json`)).json()) as { provinces: { code: string }[] };
+      const tables = await Promise.all(
+        manifest.provinces.map(async (p) =>
+          decodeVillages(await (await fetchOk(`${dataUrl}villages/${p.code}.bin`)).arrayBuffer()),
+        ),
+      );
+      const { table, parts } = mergeVillageTables(tables);
+      return session.load(table, await countyFeatures, demand, area, parts);
     }),
   evaluate: (sites, reach) => serial(() => sendMetrics(session.evaluate(sites, reach))),
   moveSite: (k, lon, lat) => serial(() => sendMetrics(session.moveSite(k, lon, lat))),
@@ -49,6 +61,11 @@ const api: {
     serial(() => {
       const request: PlanRequest = session.planRequest(params, sites, candidates);
       return Comlink.transfer(request, requestBuffers(request));
+    }),
+  villageDistances: () =>
+    serial(() => {
+      const distances = session.villageDistances();
+      return Comlink.transfer(distances, [distances.buffer as ArrayBuffer]);
     }),
   sitesOf: (selected, roles, previous) => serial(() => session.sitesOf(selected, roles, previous)),
   compare: (a, reachA, b, reachB) =>

@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { CoverageApi, LiveMetrics } from '../core/live/coverage-api';
+import { reachOf } from './plan-state';
 import type { AppState, Store } from './store';
 
 /** Starts the coverage worker (a module worker, bundled by Vite). */
@@ -39,17 +40,30 @@ export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>
     coverage
       .loadProvince(options.dataUrl, state.provinceCode, state.settings.demand, state.settings.area)
       .then((province) => {
-        if (mine === generation) store.set({ province, metrics: null });
+        if (mine === generation) store.set({ province, metrics: null, villageDistances: null });
       })
       .catch(fail);
   };
 
   const evaluate = (state: AppState) => {
     const mine = generation;
-    const { radiusKm, centerRadiusKm } = state.settings;
     coverage
-      .evaluate(state.plan.sites, { radiusKm, centerRadiusKm })
-      .then((metrics) => apply(mine, metrics))
+      .evaluate(state.plan.sites, reachOf(state.settings))
+      .then((metrics) => {
+        apply(mine, metrics);
+        if (store.get().villageColour === 'distance') distances();
+      })
+      .catch(fail);
+  };
+
+  // Distances to the nearest station: asked after each full count (not while dragging), computed in the worker.
+  const distances = () => {
+    const mine = generation;
+    coverage
+      .villageDistances()
+      .then((villageDistances) => {
+        if (mine === generation) store.set({ villageDistances });
+      })
       .catch(fail);
   };
 
@@ -91,9 +105,10 @@ export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>
       return;
     }
     if (state.province === null) return;
-    const reachChanged =
-      state.settings.radiusKm !== previous.settings.radiusKm ||
-      state.settings.centerRadiusKm !== previous.settings.centerRadiusKm;
+    if (state.villageColour !== previous.villageColour && state.villageColour === 'distance') distances();
+    const reach = reachOf(state.settings);
+    const before = reachOf(previous.settings);
+    const reachChanged = reach.radiusKm !== before.radiusKm || reach.centerRadiusKm !== before.centerRadiusKm;
     if (state.province !== previous.province || state.plan.sites !== previous.plan.sites || reachChanged) {
       evaluate(state);
     } else if (state.drag !== null && state.drag !== previous.drag) {

@@ -8,8 +8,10 @@ import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { coveredVillagePoints, differenceLayer, neutralVillagePoints } from '../map/layers/coverage-villages';
 import { addCountyCoverageLayers, countyShares, showCountyCoverage } from '../map/layers/county-coverage';
+import { distanceColours } from '../map/distance-scale';
 import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
+import { reachOf } from './plan-state';
 import type { AppState, Store } from './store';
 
 /** Zoom from which reach discs are drawn (below it a 3 km disc is a few pixels). */
@@ -20,36 +22,65 @@ export function showsCoverage(state: AppState): boolean {
   return state.metrics !== null && (state.plan.sites.count > 0 || state.countyColour === 'coverage');
 }
 
+/** How the villages of one province are coloured: by coverage state or by distance class, from the worker's arrays. */
+export type VillageColouring = (points: VillagePoints, values: Uint8Array | Float32Array) => VillagePoints;
+
+/** Colours villages from their states (Uint8Array, VILLAGE_STATE) or distances in km (Float32Array). */
+export const colourVillages: VillageColouring = (points, values) =>
+  values instanceof Float32Array
+    ? values.length === points.count
+      ? { ...points, colours: distanceColours(values) }
+      : points
+    : coveredVillagePoints(points, values);
+
+/**
+ * The worker's per-village array that colours the villages now: distances when villages are coloured by distance
+ * (and they have arrived), else the coverage states.
+ */
+export function villageValues(state: AppState): Uint8Array | Float32Array | null {
+  if (!showsCoverage(state) || state.metrics === null) return null;
+  if (state.villageColour === 'distance' && state.villageDistances !== null) return state.villageDistances;
+  return state.metrics.villageState;
+}
+
 /**
  * Every deck.gl layer of the planner for this state, bottom to top.
  * @param state the application state
  * @param provinces the loaded village points (from the data worker), one entry per shown province
  * @param zoom the map's zoom
- * @param colour village points coloured by village states (default `coveredVillagePoints`; a cache may be given)
+ * @param colour colours one province's points from its slice of the worker's per-village array (a cache may be given)
  */
 export function planLayers(
   state: AppState,
   provinces: readonly VillagePoints[],
   zoom: number,
-  colour: (points: VillagePoints, villageState: Uint8Array) => VillagePoints = coveredVillagePoints,
+  colour: VillageColouring = colourVillages,
 ): Layer[] {
-  const { metrics, province, comparison } = state;
-  const shown = provinces.find((p) => p.provinceCode === province?.provinceCode);
+  const { province, comparison } = state;
+  // The villages of each province file within the worker's arrays (one part, or every province when national).
+  const part = (points: VillagePoints) => province?.parts.find((p) => p.provinceCode === points.provinceCode);
+  const slice = <T extends Uint8Array | Float32Array>(values: T, points: VillagePoints): T | null => {
+    const p = part(points);
+    return p === undefined || p.count !== points.count ? null : (values.subarray(p.offset, p.offset + p.count) as T);
+  };
   // A comparison shows both plans' difference: villages neutral, gained and lost on top, no current sites.
-  if (comparison !== null && shown !== undefined) {
-    const neutral = provinces.map((points) => (points === shown ? neutralVillagePoints(points) : points));
-    return [...villagesLayers(neutral, zoom), differenceLayer(shown, comparison.result.difference)];
+  if (comparison !== null && province !== null) {
+    const layers: Layer[] = [...villagesLayers(provinces.map(neutralVillagePoints), zoom)];
+    for (const points of provinces) {
+      const difference = slice(comparison.result.difference, points);
+      if (difference !== null) layers.push(differenceLayer(points, difference));
+    }
+    return layers;
   }
-  const coloured = provinces.map((points) =>
-    showsCoverage(state) && metrics !== null && province?.provinceCode === points.provinceCode
-      ? colour(points, metrics.villageState)
-      : points,
-  );
+  const values = villageValues(state);
+  const coloured = provinces.map((points) => {
+    const mine = values === null ? null : slice(values, points);
+    return mine === null ? points : colour(points, mine);
+  });
   const layers: Layer[] = [...villagesLayers(coloured, zoom)];
   layers.push(
     ...stationsLayers(state.plan.sites, {
-      radiusKm: state.settings.radiusKm,
-      centerRadiusKm: state.settings.centerRadiusKm,
+      ...reachOf(state.settings),
       selected: state.selectedSite,
       drag: state.drag,
       showReach: zoom >= REACH_MIN_ZOOM,
@@ -65,14 +96,13 @@ export function bindMapView(
   overlay: MapboxOverlay,
   provinces: () => VillagePoints[],
 ): () => void {
-  // Colours per village are recomputed only when the worker's village states change.
-  const colourCache = new WeakMap<Uint8Array, VillagePoints>();
-  const colour = (points: VillagePoints, villageState: Uint8Array) => {
-    let hit = colourCache.get(villageState);
-    if (hit === undefined || hit.positions !== points.positions) {
-      hit = coveredVillagePoints(points, villageState);
-      colourCache.set(villageState, hit);
-    }
+  // Colours per village are recomputed only when the worker's per-village array changes (one entry per province).
+  const colourCache = new WeakMap<ArrayBufferLike, Map<Float32Array, VillagePoints>>();
+  const colour: VillageColouring = (points, values) => {
+    let byPoints = colourCache.get(values.buffer);
+    if (byPoints === undefined) colourCache.set(values.buffer, (byPoints = new Map()));
+    let hit = byPoints.get(points.positions);
+    if (hit === undefined) byPoints.set(points.positions, (hit = colourVillages(points, values)));
     return hit;
   };
   const redraw = () => overlay.setProps({ layers: planLayers(store.get(), provinces(), map.getZoom(), colour) });
@@ -107,7 +137,9 @@ export function bindMapView(
       state.metrics !== previous.metrics ||
       state.comparison !== previous.comparison ||
       state.settings !== previous.settings ||
-      state.countyColour !== previous.countyColour
+      state.countyColour !== previous.countyColour ||
+      state.villageColour !== previous.villageColour ||
+      state.villageDistances !== previous.villageDistances
     ) {
       redraw();
     }

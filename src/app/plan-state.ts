@@ -6,6 +6,7 @@
 import type { VillageKind } from '../core/live/coverage-api';
 import { emptySites, type SiteTable } from '../core/live/sites';
 import type { PlanModel, PlanParams } from '../core/plan-types';
+import { DEFAULT_CIRCUITY, DEFAULT_SPEED_KMH, reachKmForDuration } from '../core/reach/travel-time';
 
 /** The models a planner can ask for in the app (p-center is left to the command line). */
 export type PlannerModel = Extract<PlanModel, 'mclp' | 'lscp' | 'pmedian' | 'two-tier'>;
@@ -22,8 +23,15 @@ export interface PlanSettings {
   centers: number;
   /** Reach of a village station in km (straight line). */
   radiusKm: number;
-  /** Reach of a county center's delivery run in km (straight line). */
+  /** Reach of a county center's delivery run in km (straight line), used when `centerReachUnit` is 'km'. */
   centerRadiusKm: number;
+  /** Whether the center's reach is given in km or in minutes of driving (the travel-time proxy). */
+  centerReachUnit: 'km' | 'min';
+  /** Reach of a center's delivery run in minutes of driving, used when `centerReachUnit` is 'min'. */
+  centerDurationMin: number;
+  /** Travel-time proxy (src/core/reach/travel-time.ts): road km / straight-line km, and mean speed in km/h. */
+  circuity: number;
+  speedKmh: number;
   /** Which villages are demand points, and which may hold a station. */
   demand: VillageKind;
   candidates: VillageKind;
@@ -39,6 +47,10 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   centers: 10,
   radiusKm: 3,
   centerRadiusKm: 60,
+  centerReachUnit: 'km',
+  centerDurationMin: 90,
+  circuity: DEFAULT_CIRCUITY,
+  speedKmh: DEFAULT_SPEED_KMH,
   demand: 'rural',
   candidates: 'rural',
   area: [],
@@ -110,6 +122,22 @@ export interface DragState {
 /** Columns of the per-county table. */
 export type CountySortKey = 'name' | 'villages' | 'covered' | 'share';
 
+/**
+ * The straight-line reach of a county center in km: `centerRadiusKm`, or for a reach in minutes the radius the
+ * travel-time proxy reaches in that time (durationMin * speedKmh / 60 / circuity; see `reachKmForDuration`).
+ * @example
+ * centerReachKm({ ...DEFAULT_SETTINGS, centerReachUnit: 'min', centerDurationMin: 90 }); // 90 * 40 / 60 / 1.3 = 46.15
+ */
+export function centerReachKm(settings: PlanSettings): number {
+  if (settings.centerReachUnit !== 'min') return settings.centerRadiusKm;
+  return reachKmForDuration(settings.centerDurationMin, { circuity: settings.circuity, speedKmh: settings.speedKmh });
+}
+
+/** The reach of stations and centers in km, as the coverage worker takes it. */
+export function reachOf(settings: PlanSettings): { radiusKm: number; centerRadiusKm: number } {
+  return { radiusKm: settings.radiusKm, centerRadiusKm: centerReachKm(settings) };
+}
+
 /** The planning parameters of a suggestion from the settings (seed 1, the engine's default time limit). */
 export function planParams(settings: PlanSettings): PlanParams {
   const base = { model: settings.model, radius: settings.radiusKm, seed: 1 };
@@ -117,7 +145,7 @@ export function planParams(settings: PlanSettings): PlanParams {
     case 'lscp':
       return { ...base, targetShare: Math.min(1, Math.max(0.001, settings.targetSharePct / 100)) };
     case 'two-tier':
-      return { ...base, p: settings.stations, centers: settings.centers, centerRadius: settings.centerRadiusKm };
+      return { ...base, p: settings.stations, centers: settings.centers, centerRadius: centerReachKm(settings) };
     default:
       return { ...base, p: settings.stations };
   }

@@ -16,6 +16,7 @@ import { PlanPanel, type PlanPanelActions } from '../ui/plan-panel';
 import { renderScenarios, type ScenarioActions } from '../ui/scenarios-panel';
 import { renderTotals } from '../ui/totals-panel';
 import { deleteScenario, duplicateScenario, openScenario, renameScenario, saveScenario } from './scenario-actions';
+import { DEFAULT_SETTINGS, reachOf } from './plan-state';
 import type { AppState, Store } from './store';
 
 /** Actions the panels need besides the store. */
@@ -51,7 +52,7 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
 
   store.subscribe((state, previous) => {
     const changed = <K extends keyof AppState>(...keys: K[]) => keys.some((key) => state[key] !== previous[key]);
-    if (changed('settings', 'run', 'province', 'plan', 'countyColour')) plan.update(state);
+    if (changed('settings', 'run', 'province', 'plan', 'countyColour', 'villageColour')) plan.update(state);
     if (changed('history', 'editMode', 'selectedSite', 'plan', 'run')) edit.update(state);
     if (changed('metrics')) renderTotals(byId('totals-panel'), state);
     if (changed('plan', 'settings')) renderCurve(byId('curve-panel'), state, setN);
@@ -59,7 +60,8 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
       renderCountyTable(byId('counties-panel'), state, sort, deps.zoomTo);
     if (changed('scenarios', 'comparison', 'provinceCode'))
       renderScenarios(byId('scenarios-panel'), state, scenarioActions);
-    if (changed('countyColour', 'plan', 'comparison')) renderCoverageLegend(byId('coverage-legend'), state);
+    if (changed('countyColour', 'plan', 'comparison', 'villageColour'))
+      renderCoverageLegend(byId('coverage-legend'), state);
   });
   return build;
 }
@@ -81,7 +83,8 @@ function bindScenarioActions(store: Store, coverage: Comlink.Remote<CoverageApi>
       const first = state.scenarios.find((s) => s.id === a);
       const second = state.scenarios.find((s) => s.id === b);
       if (!first || !second) return;
-      const reach = (s: typeof first) => ({ radiusKm: s.settings.radiusKm, centerRadiusKm: s.settings.centerRadiusKm });
+      // Scenarios saved before the travel-time settings existed get the defaults.
+      const reach = (s: typeof first) => reachOf({ ...DEFAULT_SETTINGS, ...s.settings });
       void coverage
         .compare(first.plan.sites, reach(first), second.plan.sites, reach(second))
         .then((result) => store.set({ comparison: { a, b, result } }))

@@ -86,6 +86,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
       suggest: () => void suggest(store, coverage, planner),
       cancel: () => cancelSuggestion(store, planner),
       setCountyColour: (countyColour) => store.set({ countyColour }),
+      setVillageColour: (villageColour) => store.set({ villageColour }),
     },
     edit: editing,
     coverage,

@@ -44,6 +44,11 @@ export interface AppState {
   metrics: LiveMetrics | null;
   /** County fill: villages per 100 km², or coverage share of the plan. */
   countyColour: 'density' | 'coverage';
+  /** Village dots: covered / uncovered, or classes of distance to the nearest covering station. */
+  villageColour: 'coverage' | 'distance';
+  /** Km from each village (file order) to its nearest covering station (Infinity beyond the worker's cut-off),
+   * from the coverage worker when villages are coloured by distance, else null. */
+  villageDistances: Float32Array | null;
   countySort: { key: CountySortKey; descending: boolean };
   scenarios: Scenario[];
   /** Two scenarios compared side by side, with the worker's answer. */
@@ -110,6 +115,8 @@ export function initialState(provinceCode: string = DEFAULT_PROVINCE): AppState 
     province: null,
     metrics: null,
     countyColour: 'density',
+    villageColour: 'coverage',
+    villageDistances: null,
     countySort: { key: 'share', descending: false },
     scenarios: [],
     comparison: null,

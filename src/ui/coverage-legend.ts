@@ -8,7 +8,8 @@ import { COVERAGE_COLOURS } from '../map/layers/coverage-villages';
 import { CENTER_COLOUR, SITE_COLOURS } from '../map/layers/stations';
 import { SITE_STATUS } from '../core/types';
 import { el } from './dom';
-import { formatPercent, t, type StringKey } from './i18n';
+import { distanceScale } from '../map/distance-scale';
+import { formatNumber, formatPercent, t, type StringKey } from './i18n';
 
 const rgba = (c: readonly number[]) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] ?? 255) / 255})`;
 
@@ -33,10 +34,23 @@ export function renderCoverageLegend(container: HTMLElement, state: AppState): v
     const high = i < thresholds.length ? thresholds[i] : 1;
     return el('li', {}, swatch(colour), `${formatPercent(low, 0)}–${formatPercent(high, 0)}`);
   });
+  const distance = distanceScale();
+  const distanceSteps = distance.range().map((colour, i) => {
+    const bounds = distance.domain();
+    const text =
+      i === 0
+        ? `< ${formatNumber(bounds[0], 0)}`
+        : i < bounds.length
+          ? `${formatNumber(bounds[i - 1], 0)}–${formatNumber(bounds[i], 0)}`
+          : t('distanceFar', { km: formatNumber(bounds[i - 1], 0) });
+    return el('li', {}, swatch(colour, true), text);
+  });
+  const byDistance = state.villageColour === 'distance';
   const item = (colour: readonly number[], key: StringKey) => el('li', {}, swatch(rgba(colour), true), t(key));
   const points = [
-    item(COVERAGE_COLOURS.covered, 'coveredVillage'),
-    item(COVERAGE_COLOURS.uncovered, 'uncoveredVillage'),
+    ...(byDistance
+      ? []
+      : [item(COVERAGE_COLOURS.covered, 'coveredVillage'), item(COVERAGE_COLOURS.uncovered, 'uncoveredVillage')]),
     item(SITE_COLOURS[SITE_STATUS.proposed], 'stationLegend'),
     item(CENTER_COLOUR, 'centerLegend'),
     item(SITE_COLOURS[SITE_STATUS.excluded], 'excludedLegend'),
@@ -46,6 +60,12 @@ export function renderCoverageLegend(container: HTMLElement, state: AppState): v
   container.replaceChildren(
     el('h2', {}, t('coverageLegendTitle')),
     ...(state.countyColour === 'coverage' ? [el('ul', { class: 'legend-steps' }, ...steps)] : []),
+    ...(byDistance
+      ? [
+          el('h3', {}, t('distanceLegendTitle')),
+          el('ul', { class: 'legend-steps', 'data-testid': 'distance-legend' }, ...distanceSteps),
+        ]
+      : []),
     el('ul', { class: 'legend-points' }, ...points),
   );
 }

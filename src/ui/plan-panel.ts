@@ -5,7 +5,8 @@
  * control never loses focus while the planner uses it.
  */
 import type { VillageKind } from '../core/live/coverage-api';
-import { PLANNER_MODELS, type PlanSettings, type SuggestionInfo } from '../app/plan-state';
+import { centerReachKm, PLANNER_MODELS, type PlanSettings, type SuggestionInfo } from '../app/plan-state';
+import { SITE_ROLE } from '../core/plan-types';
 import type { AppState } from '../app/store';
 import { button, labelled, numberInput, selectOf, showNumber } from './controls';
 import { el } from './dom';
@@ -17,6 +18,7 @@ export interface PlanPanelActions {
   suggest(): void;
   cancel(): void;
   setCountyColour(colour: AppState['countyColour']): void;
+  setVillageColour(colour: AppState['villageColour']): void;
 }
 
 /** The quality line of a suggestion, in the current language. */
@@ -38,13 +40,22 @@ export class PlanPanel {
   private readonly demand: HTMLSelectElement;
   private readonly candidates: HTMLSelectElement;
   private readonly countyColour: HTMLSelectElement;
+  private readonly villageColour: HTMLSelectElement;
+  private readonly centerUnit: HTMLSelectElement;
+  private readonly centerDuration: HTMLInputElement;
+  private readonly circuity: HTMLInputElement;
+  private readonly speed: HTMLInputElement;
+  private readonly travelHelp: HTMLElement;
   private readonly area: HTMLSelectElement;
   private areaOptionsFor: unknown = undefined;
   private readonly suggestButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly progress: HTMLProgressElement;
   private readonly quality: HTMLElement;
-  private readonly fields: Record<'stations' | 'target' | 'centers' | 'centerRadius', HTMLElement>;
+  private readonly fields: Record<
+    'stations' | 'target' | 'centers' | 'centerRadius' | 'centerUnit' | 'centerDuration' | 'circuity' | 'speed',
+    HTMLElement
+  >;
 
   constructor(container: HTMLElement, state: AppState, actions: PlanPanelActions) {
     const s = state.settings;
@@ -63,6 +74,22 @@ export class PlanPanel {
     this.centers = numberInput(s.centers, { min: 1, max: 3000, step: 1 }, (v) => set({ centers: Math.round(v) }));
     this.radius = numberInput(s.radiusKm, { min: 0.1, max: 200, step: 0.5 }, (v) => set({ radiusKm: v }));
     this.centerRadius = numberInput(s.centerRadiusKm, { min: 1, max: 500, step: 5 }, (v) => set({ centerRadiusKm: v }));
+    this.centerUnit = selectOf(
+      [
+        ['km', t('unit_km')],
+        ['min', t('unit_min')],
+      ],
+      s.centerReachUnit,
+    );
+    this.centerUnit.addEventListener('change', () =>
+      set({ centerReachUnit: this.centerUnit.value as PlanSettings['centerReachUnit'] }),
+    );
+    this.centerDuration = numberInput(s.centerDurationMin, { min: 1, max: 600, step: 5 }, (v) =>
+      set({ centerDurationMin: v }),
+    );
+    this.circuity = numberInput(s.circuity, { min: 1, max: 3, step: 0.05 }, (v) => set({ circuity: v }));
+    this.speed = numberInput(s.speedKmh, { min: 5, max: 120, step: 5 }, (v) => set({ speedKmh: v }));
+    this.travelHelp = el('p', { class: 'help', 'data-testid': 'travel-time-help' });
     this.demand = selectOf(kinds(), s.demand);
     this.demand.addEventListener('change', () => set({ demand: this.demand.value as VillageKind }));
     this.candidates = selectOf(kinds(), s.candidates);
@@ -82,6 +109,16 @@ export class PlanPanel {
     this.countyColour.addEventListener('change', () =>
       actions.setCountyColour(this.countyColour.value as AppState['countyColour']),
     );
+    this.villageColour = selectOf(
+      [
+        ['coverage', t('villageColour_coverage')],
+        ['distance', t('villageColour_distance')],
+      ],
+      state.villageColour,
+    );
+    this.villageColour.addEventListener('change', () =>
+      actions.setVillageColour(this.villageColour.value as AppState['villageColour']),
+    );
     this.suggestButton = button(t('suggest'), () => actions.suggest(), { class: 'primary' });
     this.cancelButton = button(t('cancel'), () => actions.cancel());
     this.progress = el('progress', { max: '1', value: '0', 'aria-label': t('progress'), 'data-testid': 'progress' });
@@ -91,6 +128,10 @@ export class PlanPanel {
       target: labelled(t('targetShare'), this.target),
       centers: labelled(t('centersN'), this.centers),
       centerRadius: labelled(t('centerRadiusKm'), this.centerRadius),
+      centerUnit: labelled(t('centerReachUnit'), this.centerUnit),
+      centerDuration: labelled(t('centerDurationMin'), this.centerDuration),
+      circuity: labelled(t('circuity'), this.circuity),
+      speed: labelled(t('speedKmh'), this.speed),
     };
     container.replaceChildren(
       el('h2', {}, t('planTitle')),
@@ -102,16 +143,26 @@ export class PlanPanel {
         this.fields.target,
         this.fields.centers,
         labelled(t('radiusKm'), this.radius),
+        this.fields.centerUnit,
         this.fields.centerRadius,
+        this.fields.centerDuration,
+        this.fields.circuity,
+        this.fields.speed,
         labelled(t('demandVillages'), this.demand),
         labelled(t('candidateSites'), this.candidates),
         labelled(t('areaCounties'), this.area),
       ),
+      this.travelHelp,
       el('div', { class: 'row' }, el('span', { class: 'help' }, t('areaHelp')), wholeProvince),
       el('div', { class: 'row' }, this.suggestButton, this.cancelButton),
       this.progress,
       this.quality,
-      el('div', { class: 'controls' }, labelled(t('countyColour'), this.countyColour)),
+      el(
+        'div',
+        { class: 'controls' },
+        labelled(t('countyColour'), this.countyColour),
+        labelled(t('villageColour'), this.villageColour),
+      ),
     );
     this.update(state);
   }
@@ -125,6 +176,11 @@ export class PlanPanel {
     showNumber(this.centers, s.centers);
     showNumber(this.radius, s.radiusKm);
     showNumber(this.centerRadius, s.centerRadiusKm);
+    showNumber(this.centerDuration, s.centerDurationMin);
+    showNumber(this.circuity, s.circuity);
+    showNumber(this.speed, s.speedKmh);
+    this.centerUnit.value = s.centerReachUnit;
+    this.villageColour.value = state.villageColour;
     this.demand.value = s.demand;
     this.candidates.value = s.candidates;
     this.countyColour.value = state.countyColour;
@@ -132,7 +188,21 @@ export class PlanPanel {
     this.fields.stations.hidden = s.model === 'lscp';
     this.fields.target.hidden = s.model !== 'lscp';
     this.fields.centers.hidden = s.model !== 'two-tier';
-    this.fields.centerRadius.hidden = s.model !== 'two-tier';
+    // Center reach matters to two-tier plans and to any plan with a center marked by hand.
+    const centers = s.model === 'two-tier' || state.plan.sites.role.some((r) => r === SITE_ROLE.center);
+    const minutes = s.centerReachUnit === 'min';
+    this.fields.centerUnit.hidden = !centers;
+    this.fields.centerRadius.hidden = !centers || minutes;
+    this.fields.centerDuration.hidden = !centers || !minutes;
+    this.fields.circuity.hidden = !centers || !minutes;
+    this.fields.speed.hidden = !centers || !minutes;
+    this.travelHelp.hidden = !centers || !minutes;
+    this.travelHelp.textContent = t('travelTimeHelp', {
+      circuity: formatNumber(s.circuity, 2),
+      speed: formatNumber(s.speedKmh, 0),
+      minutes: formatNumber(s.centerDurationMin, 0),
+      km: formatNumber(centerReachKm(s), 1),
+    });
     const running = state.run.status !== 'idle';
     this.suggestButton.disabled = running || state.province === null;
     this.cancelButton.disabled = state.run.status !== 'running';

@@ -3,8 +3,11 @@
  * `StringKey` in i18n.ts comes from the English one, and each language must have every key). `{name}` marks a
  * placeholder that `t()` fills.
  */
+import { toolStrings } from './strings-tools';
+
 export const strings = {
   'zh-CN': {
+    ...toolStrings['zh-CN'],
     tagline: '农村电商网点覆盖规划',
     province: '省份',
     aboutData: '关于数据',
@@ -130,6 +133,7 @@ export const strings = {
     excludedLegend: '排除的站址',
   },
   en: {
+    ...toolStrings.en,
     tagline: 'Rural e-commerce coverage planner',
     province: 'Province',
     aboutData: 'About data',

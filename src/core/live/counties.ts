@@ -40,13 +40,14 @@ const emptyBox = (): [number, number, number, number] => [Infinity, Infinity, -I
 /**
  * One entry per county of `table.counties`, in the same order.
  * @param table the province's villages
- * @param features county boundary features (any province; matched by `properties.code`)
+ * @param features county boundary features (any province; matched to `table.counties` by `properties.code`)
  */
 export function countyInfos(table: VillageTable, features: readonly CountyFeature[]): CountyInfo[] {
+  const wanted = new Set(table.counties);
   const byCode = new Map<string, CountyFeature>();
   for (const feature of features) {
     const code = String(feature.properties?.code ?? '');
-    if (code.startsWith(table.provinceCode)) byCode.set(code, feature);
+    if (wanted.has(code)) byCode.set(code, feature);
   }
   const villageBoxes = table.counties.map(emptyBox);
   for (let i = 0; i < table.count; i++) {

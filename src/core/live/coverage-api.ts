@@ -30,6 +30,11 @@ export interface ProvinceSummary {
   counties: CountyInfo[];
   /** County codes of the area planned for (empty: the whole province). */
   area: string[];
+  /**
+   * The province files in the loaded villages, in order: the villages of file `provinceCode` are
+   * [offset, offset + count) of every per-village array. One part for a province, every province when national.
+   */
+  parts: { provinceCode: string; offset: number; count: number }[];
 }
 
 /** Village states in `LiveMetrics.villageState`. */
@@ -103,6 +108,13 @@ export interface CoverageApi {
    * result's role), followed by the excluded sites of `previous`, which stay as markers.
    */
   sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable;
+
+  /**
+   * Great-circle km from every village (file order) to the nearest covering site of the last `evaluate` (open,
+   * and served by a center in a two-tier plan): NaN for villages that are not demand, Infinity when no site covers.
+   * Search: geokdbush on the covering sites (`nearestOpenSiteKm` of core/metrics/distance.ts).
+   */
+  villageDistances(): Float32Array;
 
   /**
    * Coverage of two plans, each with its own reach, and the villages gained and lost from a to b (the current

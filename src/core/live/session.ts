@@ -8,10 +8,12 @@ import type { PlanParams, PlanRequest } from '../plan-types';
 import { SITE_ROLE } from '../plan-types';
 import { SITE_STATUS, type Candidates } from '../types';
 import { haversineKm } from '../distance/haversine';
+import { nearestOpenSiteKm } from '../metrics/distance';
 import { countyInfos, type CountyFeature } from './counties';
 import type { Comparison, CoverageApi, LiveMetrics, ProvinceSummary, Reach, VillageKind } from './coverage-api';
 import { DIFFERENCE, VILLAGE_STATE } from './coverage-api';
 import { LiveCoverage } from './live-coverage';
+import type { ProvincePart } from './national';
 import { coveringSites } from './served';
 import { emptySites, moveSite, openCounts, siteTable, type SiteTable } from './sites';
 
@@ -42,12 +44,14 @@ export class LiveSession implements SessionApi {
    * @param features county boundary features (for names and boxes)
    * @param demand which villages are demand points
    * @param area codes of the counties planned for, or empty for the whole province
+   * @param parts the province files in `table` (default: the table is one province file)
    */
   load(
     table: VillageTable,
     features: readonly CountyFeature[],
     demand: VillageKind,
     area: readonly string[] = [],
+    parts: ProvincePart[] = [{ provinceCode: table.provinceCode, offset: 0, count: table.count }],
   ): ProvinceSummary {
     this.table = table;
     this.demandKind = demand;
@@ -64,6 +68,7 @@ export class LiveSession implements SessionApi {
       demandCount: this.demandVillages.length,
       counties: countyInfos(table, features),
       area: [...this.area],
+      parts: parts.map((p) => ({ ...p })),
     };
     return this.summary;
   }
@@ -177,6 +182,21 @@ export class LiveSession implements SessionApi {
       }
     }
     return { a: first, b: second, difference, gained, lost };
+  }
+
+  villageDistances(): Float32Array {
+    const table = this.loaded();
+    const open: number[] = [];
+    for (let k = 0; k < this.active.length; k++) if (this.active[k]) open.push(k);
+    const demand = { count: this.demandVillages.length, lon: this.demandLon, lat: this.demandLat };
+    const nearest = nearestOpenSiteKm(
+      demand,
+      { count: this.sites.count, lon: this.sites.lon, lat: this.sites.lat },
+      open,
+    );
+    const out = new Float32Array(table.count).fill(NaN);
+    this.demandVillages.forEach((v, i) => (out[v] = nearest[i]));
+    return out;
   }
 
   private loaded(): VillageTable {

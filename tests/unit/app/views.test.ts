@@ -86,6 +86,7 @@ describe('panels as functions of the state', () => {
       villageCount: 10,
       demandCount: 9,
       area: [],
+      parts: [{ provinceCode: '33', offset: 0, count: 10 }],
       counties: ['B县', 'A县', 'C县', 'D县'].map((name, c) => ({
         code: `33010${c}`,
         name,

@@ -1,0 +1,48 @@
+/**
+ * Interface strings of the planner's later tools (national area, reach in minutes, distance colours, keyboard
+ * editing), in Simplified Chinese and English; merged into `strings.ts`, with the same key rules.
+ */
+export const toolStrings = {
+  'zh-CN': {
+    nationalArea: '全国（所有省份）',
+    loadingNational: '正在加载全国村庄…',
+    centerReachUnit: '县级中心配送范围单位',
+    unit_km: '千米（直线）',
+    unit_min: '分钟车程',
+    centerDurationMin: '县级中心配送时间（分钟）',
+    circuity: '绕行系数（道路/直线）',
+    speedKmh: '平均车速（千米/小时）',
+    travelTimeHelp: '车程 = 直线距离 × {circuity} ÷ {speed} 千米/小时；{minutes} 分钟约合 {km} 千米。',
+    villageColour: '村庄着色',
+    villageColour_coverage: '已覆盖 / 未覆盖',
+    villageColour_distance: '到最近站点的距离',
+    distanceLegendTitle: '到最近站点的距离（千米）',
+    distanceFar: '{km} 千米以上或无站点',
+    siteList: '站点',
+    siteListLabel: '选择站点（编号）',
+    previousSite: '上一个站点',
+    nextSite: '下一个站点',
+    keyboardHint: '方向键移动所选站点 100 米（Shift：1 千米），Delete 删除。',
+  },
+  en: {
+    nationalArea: 'All provinces (national)',
+    loadingNational: 'Loading the villages of every province…',
+    centerReachUnit: 'Center reach unit',
+    unit_km: 'km (straight line)',
+    unit_min: 'minutes of driving',
+    centerDurationMin: 'Center reach (minutes)',
+    circuity: 'Circuity (road km / straight km)',
+    speedKmh: 'Mean speed (km/h)',
+    travelTimeHelp: 'Driving time = straight distance × {circuity} ÷ {speed} km/h; {minutes} min is about {km} km.',
+    villageColour: 'Village colours',
+    villageColour_coverage: 'Covered / uncovered',
+    villageColour_distance: 'Distance to nearest station',
+    distanceLegendTitle: 'Distance to the nearest station (km)',
+    distanceFar: 'over {km} km or no station',
+    siteList: 'Sites',
+    siteListLabel: 'Select site (number)',
+    previousSite: 'Previous site',
+    nextSite: 'Next site',
+    keyboardHint: 'Arrow keys move the selected site by 100 m (Shift: 1 km); Delete removes it.',
+  },
+} as const;
