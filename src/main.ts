@@ -3,6 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import { switchProvince } from './app/plan-actions';
 import { startPlanner } from './app/planner';
+import { NATIONAL_CODE } from './core/live/national';
 import { DEFAULT_PROVINCE, Store, initialState } from './app/store';
 import type { Manifest } from './data/manifest';
 import type { DataWorkerApi } from './data/worker-api';
@@ -31,7 +32,10 @@ async function main(): Promise<void> {
   translateStatic();
   const manifest = (await (await fetch(`${DATA_URL}manifest.json`)).json()) as Manifest;
   const store = new Store(initialState(initialProvince(manifest)));
-  const province = () => manifest.provinces.find((p) => p.code === store.get().provinceCode)!;
+  // The national area ("all provinces") is every province file at once, framed by their joint box.
+  const national = { code: NATIONAL_CODE, name: t('nationalArea'), bbox: jointBox(manifest) };
+  const province = () => manifest.provinces.find((p) => p.code === store.get().provinceCode) ?? national;
+  const filesOf = (code: string) => (code === NATIONAL_CODE ? manifest.provinces.map((p) => p.code) : [code]);
 
   const map = createBasemap(byId('map'), { dataUrl: DATA_URL, tileUrl: readTileUrl() }, province().bbox);
   const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
@@ -61,18 +65,27 @@ async function main(): Promise<void> {
 
   const status = byId('status');
   async function showProvince(code: string): Promise<void> {
-    if (!villages.has(code)) {
-      status.textContent = t('loadingVillages');
-      villages.set(code, await dataWorker.loadVillagePoints(DATA_URL, code));
+    const codes = filesOf(code);
+    const missing = codes.filter((c) => !villages.has(c));
+    if (missing.length > 0) {
+      status.textContent = t(code === NATIONAL_CODE ? 'loadingNational' : 'loadingVillages');
+      // One at a time: the data worker decodes in order, and each answer is a transfer, not a copy.
+      for (const c of missing) villages.set(c, await dataWorker.loadVillagePoints(DATA_URL, c));
     }
-    const info = manifest.provinces.find((p) => p.code === code)!;
-    status.textContent = t('villagesLoaded', { n: villages.get(code)!.count, province: info.name });
-    store.set({ loadedProvinces: [code] });
+    if (store.get().provinceCode !== code) return;
+    const name = code === NATIONAL_CODE ? t('nationalArea') : manifest.provinces.find((p) => p.code === code)!.name;
+    const n = codes.reduce((sum, c) => sum + villages.get(c)!.count, 0);
+    status.textContent = t('villagesLoaded', { n, province: name });
+    store.set({ loadedProvinces: codes });
   }
 
   // Province selector.
   const select = byId<HTMLSelectElement>('province-select');
-  select.replaceChildren(...manifest.provinces.map((p) => el('option', { value: p.code }, `${p.name} (${p.code})`)));
+  const nationalOption = el('option', { value: NATIONAL_CODE }, t('nationalArea'));
+  select.replaceChildren(
+    ...manifest.provinces.map((p) => el('option', { value: p.code }, `${p.name} (${p.code})`)),
+    nationalOption,
+  );
   select.value = store.get().provinceCode;
   select.addEventListener('change', () => store.set(switchProvince(store.get(), select.value)));
 
@@ -111,6 +124,7 @@ async function main(): Promise<void> {
   // Panels.
   const renderPanels = () => {
     translateStatic();
+    nationalOption.textContent = t('nationalArea');
     renderLegend(byId('legend'));
     renderAbout(manifest);
     byId('lang-button').textContent = getLocale() === 'zh-CN' ? 'English' : '中文';
@@ -126,10 +140,23 @@ async function main(): Promise<void> {
   await showProvince(store.get().provinceCode);
 }
 
-/** The province named in the URL (`?province=33`) when it exists, else Zhejiang. */
+/** The province named in the URL (`?province=33`, or `00` for all provinces) when it exists, else Zhejiang. */
 function initialProvince(manifest: Manifest): string {
   const wanted = new URLSearchParams(location.search).get('province');
+  if (wanted === NATIONAL_CODE) return wanted;
   return manifest.provinces.some((p) => p.code === wanted) ? wanted! : DEFAULT_PROVINCE;
+}
+
+/** [west, south, east, north] around every province of the manifest. */
+function jointBox(manifest: Manifest): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { bbox } of manifest.provinces) {
+    box[0] = Math.min(box[0], bbox[0]);
+    box[1] = Math.min(box[1], bbox[1]);
+    box[2] = Math.max(box[2], bbox[2]);
+    box[3] = Math.max(box[3], bbox[3]);
+  }
+  return box;
 }
 
 main().catch((error: unknown) => {

@@ -9,10 +9,10 @@ import type { VillagePoints } from '../map/layers/villages';
 import { bindAutosave } from './autosave';
 import { cancelSuggestion, suggest } from './suggest';
 import { createCoverageWorker, syncCoverage } from './coverage-sync';
-import { bindShortcuts, type Shortcut } from './keyboard';
+import { bindShortcuts, nudged, type Nudge, type Shortcut } from './keyboard';
 import { bindMapEditing } from './map-edit';
 import { bindMapView } from './map-view';
-import { deleteSite, markSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
+import { deleteSite, dropSite, markSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
 import { PlannerClient } from './planner-client';
 import { bindPanels } from './planner-panels';
 import type { AppState, Store } from './store';
@@ -79,6 +79,15 @@ export function startPlanner(deps: PlannerDeps): Planner {
     setRole: (k: number, role: number) => apply((s) => setSiteRole(s, k, role)),
     deleteSite: (k: number) => apply((s) => deleteSite(s, k)),
     toggleAddMode: () => apply((s) => ({ editMode: s.editMode === 'add' ? 'select' : 'add' })),
+    selectSite: (k: number | null) => apply((s) => (k === null || k < s.plan.sites.count ? { selectedSite: k } : null)),
+    /** Moves the selected site by an arrow-key step (one undoable edit per press). */
+    nudge: (step: Nudge) =>
+      apply((s) => {
+        const k = s.selectedSite;
+        if (k === null || k >= s.plan.sites.count || s.run.status !== 'idle' || s.drag !== null) return null;
+        const [lon, lat] = nudged(s.plan.sites.lon[k], s.plan.sites.lat[k], step);
+        return dropSite(s, k, lon, lat);
+      }),
   };
   const refreshText = bindPanels(store, {
     plan: {
@@ -114,7 +123,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
         store.set({ editMode: 'select', selectedSite: null });
         return true;
     }
-  });
+  }, editing.nudge);
   return { redraw, refreshText, handleClick };
 }
 

@@ -18,6 +18,8 @@ export interface EditPanelActions {
   markSite(k: number, status: number): void;
   setRole(k: number, role: number): void;
   deleteSite(k: number): void;
+  /** Selects site k (0-based), or none. */
+  selectSite(k: number | null): void;
 }
 
 export class EditPanel {
@@ -26,6 +28,10 @@ export class EditPanel {
   private readonly addButton: HTMLButtonElement;
   private readonly site: HTMLElement;
   private shownSite: unknown = undefined;
+  private readonly siteNumber: HTMLInputElement;
+  private readonly previousButton: HTMLButtonElement;
+  private readonly nextButton: HTMLButtonElement;
+  private readonly siteCount: HTMLElement;
 
   constructor(
     container: HTMLElement,
@@ -36,21 +42,58 @@ export class EditPanel {
     this.redoButton = button(t('redo'), () => actions.redo(), { 'aria-keyshortcuts': 'Control+Shift+Z Control+Y' });
     this.addButton = button(t('addStation'), () => actions.toggleAddMode(), { 'aria-pressed': 'false' });
     this.site = el('div', { class: 'site', 'aria-live': 'polite' });
+    // The sites without a mouse: a number field (1-based, as a planner counts) and previous / next.
+    this.siteNumber = el('input', { type: 'number', min: '1', step: '1', 'data-testid': 'site-number' });
+    this.siteNumber.addEventListener('change', () => {
+      const n = Math.round(Number(this.siteNumber.value));
+      if (this.siteNumber.value.trim() === '') actions.selectSite(null);
+      else if (n >= 1 && n <= this.count) actions.selectSite(n - 1);
+    });
+    const step = (by: number) => {
+      if (this.count === 0) return;
+      const k = this.selected === null ? (by > 0 ? 0 : this.count - 1) : (this.selected + by + this.count) % this.count;
+      actions.selectSite(k);
+    };
+    this.previousButton = button(t('previousSite'), () => step(-1));
+    this.nextButton = button(t('nextSite'), () => step(1));
+    this.siteCount = el('span', { class: 'help' });
     container.replaceChildren(
       el('h2', {}, t('editTitle')),
       el('div', { class: 'row' }, this.undoButton, this.redoButton, this.addButton),
       el('p', { class: 'help' }, t('editHint')),
+      el(
+        'div',
+        { class: 'row', role: 'group', 'aria-label': t('siteList') },
+        labelled(t('siteListLabel'), this.siteNumber),
+        this.siteCount,
+        this.previousButton,
+        this.nextButton,
+      ),
+      el('p', { class: 'help' }, t('keyboardHint')),
       this.site,
     );
     this.update(state);
   }
 
+  private count = 0;
+  private selected: number | null = null;
+
   update(state: AppState): void {
+    this.count = state.plan.sites.count;
+    this.selected = state.selectedSite;
+    this.siteNumber.max = String(Math.max(1, this.count));
+    if (document.activeElement !== this.siteNumber) {
+      this.siteNumber.value = state.selectedSite === null ? '' : String(state.selectedSite + 1);
+    }
+    this.siteCount.textContent = `/ ${formatNumber(this.count)}`;
+    this.previousButton.disabled = this.count === 0;
+    this.nextButton.disabled = this.count === 0;
     this.undoButton.disabled = state.history.past.length === 0 || state.run.status !== 'idle';
     this.redoButton.disabled = state.history.future.length === 0 || state.run.status !== 'idle';
     this.addButton.setAttribute('aria-pressed', String(state.editMode === 'add'));
     const k = state.selectedSite;
-    const key = k === null ? null : `${k}:${state.plan.sites.status[k]}:${state.plan.sites.role[k]}`;
+    const sites = state.plan.sites;
+    const key = k === null ? null : `${k}:${sites.status[k]}:${sites.role[k]}:${sites.lon[k]}:${sites.lat[k]}`;
     if (key === this.shownSite) return;
     this.shownSite = key;
     this.site.replaceChildren(...(k === null ? [] : this.siteControls(state, k)));
