@@ -84,13 +84,19 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     max: 1,
     help: 'lscp: share of the coverable weight to cover, in (0, 1] (default 1);\ncoverable = within --radius of a site that is not excluded',
   },
-  { name: 'centers', kind: 'int', value: 'N', min: 1, help: 'two-tier: number of centers' },
+  {
+    name: 'centers',
+    kind: 'int',
+    value: 'N',
+    min: 1,
+    help: 'two-tier: number of new centers, chosen among the candidates (with\n--province: one village per county, nearest the county mean position)',
+  },
   {
     name: 'center-radius',
     kind: 'number',
     value: 'R',
     min: 0,
-    help: 'two-tier: reach of a center to its stations (km or matrix unit)',
+    help: 'two-tier: reach of a center to its stations, great-circle km (also\nwith --matrix)',
   },
   {
     name: 'capacity',

@@ -56,6 +56,7 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
       candidates: inputs.candidates,
       matrix: inputs.matrix,
       params: options.params,
+      centerCandidates: inputs.centerCandidates,
     };
     const result = await runPlan(request, { onProgress: progress?.update });
     progress?.done();

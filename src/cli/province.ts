@@ -1,6 +1,7 @@
 /**
  * `--province CODE|all`: the embedded rural villages (public/data, built by `npm run data`) as demand points, and
  * as candidate sites unless `--candidates` names a file. Each village weighs 1; its id is its 12-digit NBS code.
+ * Two-tier centers are then chosen among county seat stand-ins, one village per county.
  * Only rural villages count (name ending in 村委会 or 村民委员会; see DESIGN.md), in ascending code order, province
  * by province for `all`.
  */
@@ -15,12 +16,20 @@ import { UsageError } from './args';
 import { readText } from './plan-inputs';
 import type { PlanCliOptions } from './plan-options';
 
+/** The rural villages of some provinces, with one village per county as a stand-in for its county seat. */
+export interface RuralVillages {
+  points: PointTable;
+  /** Per county (with rural villages), the index of its village nearest the mean position of its villages. */
+  countySeats: Uint32Array;
+}
+
 /**
- * The rural villages of some provinces as one point table.
+ * The rural villages of some provinces as one point table, and county seat stand-ins (the dataset has no seat
+ * positions: each county's rural village nearest the mean [lon, lat] of its rural villages, ties to the lower code).
  * @param codes 2-digit province codes
  * @param dir dataset folder (default public/data)
  */
-export function ruralVillagePoints(codes: readonly string[], dir = DEFAULT_DATA_DIR): PointTable {
+export function ruralVillages(codes: readonly string[], dir = DEFAULT_DATA_DIR): RuralVillages {
   const tables: VillageTable[] = codes.map((code) => {
     const file = join(dir, 'villages', `${code}.bin`);
     if (!existsSync(file)) throw new InputError(file, 'cannot read: no such file; run `npm run data` first');
@@ -31,18 +40,60 @@ export function ruralVillagePoints(codes: readonly string[], dir = DEFAULT_DATA_
   const ids: string[] = [];
   const lon = new Float64Array(count);
   const lat = new Float64Array(count);
+  const seats: number[] = [];
   let k = 0;
   for (const table of tables) {
+    const first = k;
+    const county: number[] = [];
     for (let i = 0; i < table.count; i++) {
       if (table.rural[i] === 0) continue;
       ids.push(villageCode(table, i));
       lon[k] = table.positions[2 * i];
       lat[k] = table.positions[2 * i + 1];
+      county.push(table.countyIndex[i]);
       k++;
     }
+    seats.push(...countySeatStandIns(lon.subarray(first, k), lat.subarray(first, k), county).map((s) => s + first));
   }
   const source = Uint32Array.from({ length: count }, (_, n) => n);
-  return { count, ids, hasIds: true, lon, lat, weight: new Float64Array(count).fill(1), source, recordCount: count };
+  const points = {
+    count,
+    ids,
+    hasIds: true,
+    lon,
+    lat,
+    weight: new Float64Array(count).fill(1),
+    source,
+    recordCount: count,
+  };
+  return { points, countySeats: Uint32Array.from(seats).sort() };
+}
+
+/**
+ * The rural villages of some provinces as one point table (see {@link ruralVillages}).
+ * @param codes 2-digit province codes
+ * @param dir dataset folder (default public/data)
+ */
+export function ruralVillagePoints(codes: readonly string[], dir = DEFAULT_DATA_DIR): PointTable {
+  return ruralVillages(codes, dir).points;
+}
+
+/** Per county, the point nearest the mean position of its points (planar in degrees; ties to the lower index). */
+function countySeatStandIns(lon: Float64Array, lat: Float64Array, county: number[]): number[] {
+  const sums = new Map<number, { lon: number; lat: number; n: number }>();
+  county.forEach((c, i) => {
+    const sum = sums.get(c) ?? { lon: 0, lat: 0, n: 0 };
+    sums.set(c, { lon: sum.lon + lon[i], lat: sum.lat + lat[i], n: sum.n + 1 });
+  });
+  const best = new Map<number, { i: number; d: number }>();
+  county.forEach((c, i) => {
+    const sum = sums.get(c);
+    if (sum === undefined) return;
+    const d = (lon[i] - sum.lon / sum.n) ** 2 + (lat[i] - sum.lat / sum.n) ** 2;
+    const current = best.get(c);
+    if (current === undefined || d < current.d) best.set(c, { i, d });
+  });
+  return [...best.values()].map((b) => b.i);
 }
 
 /**
@@ -59,15 +110,18 @@ export async function loadProvinceInputs(options: PlanCliOptions): Promise<PlanI
   if (province !== 'all' && !codes.includes(province)) {
     throw new UsageError(`--province ${province} is not in the embedded data (codes: ${codes.join(', ')}, or all)`);
   }
-  const points = ruralVillagePoints(province === 'all' ? codes : [province]);
+  const { points, countySeats } = ruralVillages(province === 'all' ? codes : [province]);
   const named = async (file: string | undefined) =>
     file === undefined ? undefined : { file, text: await readText(file) };
   const matrix = await named(options.matrix);
-  return assemblePlanInputs({
+  const inputs = assemblePlanInputs({
     demand: { file: `province ${province}`, points },
     candidates: await named(options.candidates),
     existing: await named(options.existing),
     excluded: await named(options.excluded),
     matrix: matrix === undefined ? undefined : { ...matrix, field: options.matrixField },
   });
+  // County seat stand-ins are villages: they are candidates only when the villages are the candidates.
+  if (options.candidates === undefined) inputs.centerCandidates = countySeats;
+  return inputs;
 }

@@ -71,6 +71,11 @@ export function checkPlanRequest(request: PlanRequest): void {
   for (const key of needs[params.model]) {
     if (params[key] === undefined) fail(`model ${params.model} needs ${key}`);
   }
+  if (request.centerCandidates !== undefined) {
+    for (const j of request.centerCandidates) {
+      if (!(j < candidates.count)) fail(`centerCandidates lists candidate ${j}; there are ${candidates.count}`);
+    }
+  }
   let proposed = 0;
   for (let j = 0; j < candidates.count; j++) {
     const s = candidates.status[j];

@@ -3,12 +3,13 @@
  * - budget: `params.p` counts the **new** sites, on top of existing and locked ones (the convention of
  *   `solve/max-coverage.ts`); the p-median and p-center solvers count every open site, so they get p + fixed;
  * - reach: `params.radius` in the matrix's unit with a matrix, else great-circle km;
- * - roles: every selected site is a station except two-tier centers.
+ * - roles: every selected site is a station except two-tier centers (see plan-two-tier.ts).
  */
 import { coverageByRadius } from './reach/radius';
 import { coverageFromMatrix } from './reach/matrix';
 import { solveMaxCoverage } from './solve/max-coverage';
 import { solveSetCover } from './solve/set-cover';
+import { solveTwoTierPlan } from './plan-two-tier';
 import { solvePMedian } from './solve/p-median';
 import { solvePCenter } from './solve/p-center';
 import { PlanRequestError } from './plan-check';
@@ -80,7 +81,12 @@ export async function solveModel(request: PlanRequest, options: SolveOptions): P
       const solution = await solvePCenter({ demand, candidates, matrix }, { ...options, p: total, mode });
       return { solution, roles: stations(solution), assignment: solution.assignment };
     }
+    case 'two-tier': {
+      const coverage = stationCoverage(request);
+      const { plan, solution } = await solveTwoTierPlan(request, coverage, options);
+      return { solution: { ...solution, selected: plan.selected }, roles: plan.roles, served: plan.served, coverage };
+    }
     default:
-      throw new PlanRequestError(`model ${params.model} is not wired into runPlan yet`);
+      throw new PlanRequestError(`unknown model ${String(params.model)}`);
   }
 }

@@ -32,7 +32,7 @@ export interface PlanParams {
   targetShare?: number;
   /** Number of county centers to open (two-tier). */
   centers?: number;
-  /** Reach of a center's delivery run to its stations (two-tier): km, or matrix units. */
+  /** Reach of a center's delivery run to its stations (two-tier), great-circle km (also with a matrix). */
   centerRadius?: number;
   /** Most demand weight one site can serve (mclp, pmedian), default unlimited; the figures are then the weight
    * each site serves under the solver's assignment. */
@@ -52,6 +52,9 @@ export interface PlanRequest {
   /** Demand x candidate distances or travel times; when absent, great-circle km from the coordinates. */
   matrix?: DistanceMatrix;
   params: PlanParams;
+  /** Two-tier: indices of the candidates that may host a center (e.g. one per county), ascending. Default: every
+   * candidate that is not excluded, or an even spread of 2,000 of them (see src/core/plan-two-tier.ts). */
+  centerCandidates?: Uint32Array;
 }
 
 /** Role codes of selected sites. */

@@ -35,7 +35,7 @@ export interface PlannerApi {
 
 /** The ArrayBuffers under a request's typed arrays, each once, for `Comlink.transfer`. */
 export function requestBuffers(request: PlanRequest): ArrayBuffer[] {
-  const { demand, candidates, matrix } = request;
+  const { demand, candidates, matrix, centerCandidates } = request;
   return uniqueBuffers([
     demand.lon,
     demand.lat,
@@ -44,6 +44,7 @@ export function requestBuffers(request: PlanRequest): ArrayBuffer[] {
     candidates.lat,
     candidates.status,
     matrix?.values,
+    centerCandidates,
   ]);
 }
 

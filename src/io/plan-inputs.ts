@@ -46,6 +46,8 @@ export interface PlanInputs {
   matrix?: DistanceMatrix;
   /** Unit of the matrix: `s` (OSRM durations) or `m` (distances); absent without a matrix (great-circle km). */
   matrixUnit?: 's' | 'm';
+  /** Two-tier: candidates that may host a center (e.g. one village per county), when the source knows them. */
+  centerCandidates?: Uint32Array;
   /** Bad rows or features that were skipped, and site-list entries that could not be applied. */
   problems: InputProblem[];
   /** One-line notes of what was done, e.g. `existing.csv: 3 sites, 2 matched to candidates, 1 added`. */

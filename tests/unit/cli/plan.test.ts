@@ -230,6 +230,19 @@ describe('plan main (in process)', () => {
     expect(r.coverage).toBeGreaterThan(0.5);
   });
 
+  it('two-tier: centers and stations with their roles in plan.geojson', async () => {
+    const args = ['--demand', `${fixtures}/villages.csv`, '--weight', 'pop', '--candidates', `${fixtures}/sites.csv`];
+    const model = ['--model', 'two-tier', '--p', '3', '--radius', '6', '--centers', '1', '--center-radius', '15'];
+    const run = await runMain([...args, ...model, '--out', out]);
+    expect(run.code, run.err.join('\n')).toBe(0);
+    const fc = checkPlanGeoJson(JSON.parse(readFileSync(out, 'utf8')));
+    const roles = fc.features.map((f) => f.properties.role);
+    expect(roles.filter((r) => r === 'center')).toHaveLength(1);
+    expect(roles.filter((r) => r === 'station')).toHaveLength(3);
+    const center = fc.features.find((f) => f.properties.role === 'center');
+    expect(center?.properties.coveredWeight).toBe(0);
+  });
+
   it('plans on the OSRM matrix in its own unit', async () => {
     const report = join(tmp, 'matrix.json');
     const args = [

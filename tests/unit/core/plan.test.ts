@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../../src/core/plan';
 import { PlanRequestError } from '../../../src/core/plan-check';
-import type { PlanParams, PlanRequest } from '../../../src/core/plan-types';
+import { SITE_ROLE, type PlanParams, type PlanRequest } from '../../../src/core/plan-types';
 import { haversineKm } from '../../../src/core/distance/haversine';
 import { SITE_STATUS } from '../../../src/core/types';
 import { assemblePlanInputs } from '../../../src/io/plan-inputs';
@@ -141,6 +141,44 @@ describe('runPlan', () => {
     const partial = await runPlan(request({ model: 'lscp', radius, targetShare: 0.5, exact: true }));
     expect(partial.solution.objective).toBe(fewest(0.5 * coverable));
     expect(partial.metrics.coveredWeight).toBeGreaterThanOrEqual(0.5 * coverable);
+  });
+
+  it('two-tier picks a center and stations it reaches, as enumeration does', async () => {
+    const [radius, centerRadius] = [6, 12];
+    const siteKm = (a: number, b: number): number =>
+      haversineKm(
+        inputs.candidates.lon[a],
+        inputs.candidates.lat[a],
+        inputs.candidates.lon[b],
+        inputs.candidates.lat[b],
+      );
+    let best = 0;
+    for (let c = 0; c < 12; c++) {
+      const reachable = Array.from({ length: 12 }, (_, j) => j).filter((j) => siteKm(c, j) <= centerRadius);
+      if (reachable.length >= 2) best = Math.max(best, bruteForce(covered(radius), 'max', 2, [], reachable));
+      else if (reachable.length === 1) best = Math.max(best, covered(radius)(reachable));
+    }
+    const plan = await runPlan(request({ model: 'two-tier', p: 2, radius, centers: 1, centerRadius, exact: true }));
+    expect(plan.solution.objective).toBe(best);
+    expect(plan.metrics.coveredWeight).toBe(best);
+    const roles = Array.from(plan.roles);
+    expect(roles.filter((r) => r === SITE_ROLE.center)).toHaveLength(1);
+    expect(roles.filter((r) => r === SITE_ROLE.station).length).toBeLessThanOrEqual(2);
+    const center = plan.solution.selected[roles.indexOf(SITE_ROLE.center)];
+    plan.solution.selected.forEach((j, k) => {
+      if (roles[k] === SITE_ROLE.station) expect(siteKm(center, j)).toBeLessThanOrEqual(centerRadius);
+    });
+    expect(plan.metrics.siteCoveredWeight[roles.indexOf(SITE_ROLE.center)]).toBe(0);
+  });
+
+  it('two-tier chooses centers only among the listed center candidates', async () => {
+    const req = {
+      ...request({ model: 'two-tier', p: 2, radius: 6, centers: 1, centerRadius: 50 }),
+      centerCandidates: Uint32Array.of(3),
+    };
+    const plan = await runPlan(req);
+    const k = Array.from(plan.roles).indexOf(SITE_ROLE.center);
+    expect(plan.solution.selected[k]).toBe(3);
   });
 
   it('gives the same plan for the same seed', async () => {
