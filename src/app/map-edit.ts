@@ -12,6 +12,12 @@ import type { Store } from './store';
 export const HIT_PIXELS = 10;
 
 /**
+ * Least zoom at which a press on a site drags it. Below it (the national view, where 100,000 stations cover the
+ * map) a press pans the map as usual; sites are still selectable with the keyboard and the edit card.
+ */
+export const DRAG_MIN_ZOOM = 5;
+
+/**
  * The site nearest to screen point `point` within `pixels`, or null. Sites outside the geographic box of the hit
  * area are skipped before any projection, so a press costs a scan of typed arrays even with 100,000 sites.
  */
@@ -59,7 +65,7 @@ export function bindMapEditing(store: Store, map: MapLibreMap): (event: MapMouse
 
   map.on('mousedown', (event) => {
     pressedSite = false;
-    if (event.originalEvent.button !== 0 || store.get().run.status !== 'idle') return;
+    if (event.originalEvent.button !== 0 || store.get().run.status !== 'idle' || map.getZoom() < DRAG_MIN_ZOOM) return;
     const k = hit(event.point);
     if (k === null) return;
     event.preventDefault(); // no drag pan while a site is held

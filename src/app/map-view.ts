@@ -106,7 +106,7 @@ export function bindMapView(
     return hit;
   };
   const redraw = () => overlay.setProps({ layers: planLayers(store.get(), provinces(), map.getZoom(), colour) });
-  let shownCodes: string[] = [];
+  let shownShares: Map<string, number> | null = null;
   // Not `map.isStyleLoaded()`, which is false whenever a source is loading tiles: the style itself is enough.
   let styleReady = false;
   const choropleth = () => {
@@ -122,8 +122,7 @@ export function bindMapView(
             metrics.countyTotal,
           )
         : null;
-    showCountyCoverage(map, shares, shownCodes);
-    shownCodes = shares === null ? [] : [...shares.keys()];
+    shownShares = showCountyCoverage(map, shares, shownShares);
   };
   map.on('load', () => {
     styleReady = true;

@@ -56,7 +56,9 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
     if (changed('history', 'editMode', 'selectedSite', 'plan', 'run')) edit.update(state);
     if (changed('metrics')) renderTotals(byId('totals-panel'), state);
     if (changed('plan', 'settings')) renderCurve(byId('curve-panel'), state, setN);
-    if (changed('metrics', 'province', 'countySort'))
+    // Not while a station is dragged: the table (up to ~2,900 rows nationally) follows once it is dropped.
+    const dragEnded = previous.drag !== null && state.drag === null;
+    if ((changed('metrics', 'province', 'countySort') && state.drag === null) || dragEnded)
       renderCountyTable(byId('counties-panel'), state, sort, deps.zoomTo);
     if (changed('scenarios', 'comparison', 'provinceCode'))
       renderScenarios(byId('scenarios-panel'), state, scenarioActions);

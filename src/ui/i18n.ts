@@ -47,18 +47,37 @@ export function t(key: StringKey, params: Record<string, string | number> = {}):
   return text;
 }
 
+/**
+ * Number formats by language and options, made once: constructing an `Intl.NumberFormat` costs far more than
+ * formatting with it, and a national county table formats thousands of numbers.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(kind: 'number' | 'percent', digits: number): Intl.NumberFormat {
+  const key = `${current}|${kind}|${digits}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format =
+      kind === 'number'
+        ? new Intl.NumberFormat(current, { maximumFractionDigits: digits })
+        : new Intl.NumberFormat(current, {
+            style: 'percent',
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A number formatted for the current language, with at most `digits` decimals. */
 export function formatNumber(value: number, digits = 0): string {
-  return new Intl.NumberFormat(current, { maximumFractionDigits: digits }).format(value);
+  return numberFormat('number', digits).format(value);
 }
 
 /** A share in [0, 1] as a percentage for the current language, with exactly `digits` decimals (e.g. "75.6%"). */
 export function formatPercent(share: number, digits = 1): string {
-  return new Intl.NumberFormat(current, {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(share);
+  return numberFormat('percent', digits).format(share);
 }
 
 /** Fills every element that has `data-i18n="key"` with its string. */

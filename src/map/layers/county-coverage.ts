@@ -81,18 +81,30 @@ export function countyShares(
 
 /**
  * Shows the coverage fill with these shares (or hides it when `shares` is null). Feature states are keyed by the
- * county code (the sources' `promoteId`); states of counties no longer shown are removed.
+ * county code (the sources' `promoteId`); only the counties whose share changed since `previous` are touched, and
+ * states of counties no longer shown are removed, so a drag that changes a few counties costs a few calls even
+ * with every county of the country shown.
+ * @param previous the shares shown before (as returned by the last call), or null
+ * @returns the shares now shown
  */
 export function showCountyCoverage(
   map: MapLibreMap,
   shares: Map<string, number> | null,
-  previous: Iterable<string>,
-): void {
+  previous: ReadonlyMap<string, number> | null,
+): Map<string, number> | null {
   for (const spec of SOURCES) {
     if (!map.getLayer(spec.id)) continue;
-    for (const code of previous) map.removeFeatureState({ source: spec.source, id: code });
-    if (shares !== null)
-      for (const [code, share] of shares) map.setFeatureState({ source: spec.source, id: code }, { coverage: share });
+    if (previous !== null) {
+      for (const code of previous.keys()) {
+        if (shares === null || !shares.has(code)) map.removeFeatureState({ source: spec.source, id: code });
+      }
+    }
+    if (shares !== null) {
+      for (const [code, share] of shares) {
+        if (previous?.get(code) !== share) map.setFeatureState({ source: spec.source, id: code }, { coverage: share });
+      }
+    }
     map.setLayoutProperty(spec.id, 'visibility', shares === null ? 'none' : 'visible');
   }
+  return shares;
 }

@@ -2,6 +2,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { SiteTable } from '../../core/live/sites';
 import { SITE_ROLE } from '../../core/plan-types';
 import { SITE_STATUS } from '../../core/types';
+import { packRgba } from './coverage-villages';
 
 /**
  * Colours of sites (Okabe & Ito's colour-blind-safe palette): proposed stations dark blue, existing ones bluish
@@ -55,13 +56,16 @@ export function sitePositions(sites: SiteTable, drag: StationsView['drag']): Flo
 export function stationsLayers(sites: SiteTable, view: StationsView): ScatterplotLayer[] {
   const positions = sitePositions(sites, view.drag);
   const colours = new Uint8Array(sites.count * 4);
+  const words = new Uint32Array(colours.buffer);
+  const packed = Object.fromEntries(Object.entries(SITE_COLOURS).map(([s, c]) => [s, packRgba(c)]));
+  const centerWord = packRgba(CENTER_COLOUR);
   const outlines = new Uint8Array(sites.count * 4).fill(255);
   if (view.selected !== null && view.selected < sites.count) outlines.set(SELECTED_OUTLINE, 4 * view.selected);
   const reach = new Float32Array(sites.count);
   const markers = new Float32Array(sites.count);
   for (let k = 0; k < sites.count; k++) {
     const center = sites.role[k] === SITE_ROLE.center;
-    colours.set(center ? CENTER_COLOUR : (SITE_COLOURS[sites.status[k]] ?? SITE_COLOURS[0]), 4 * k);
+    words[k] = center ? centerWord : (packed[sites.status[k]] ?? packed[0]);
     const open = sites.status[k] !== SITE_STATUS.excluded;
     reach[k] = open ? 1000 * (center ? view.centerRadiusKm : view.radiusKm) : 0;
     markers[k] = (k === view.selected ? 1.8 : center ? 1.4 : 1) * 500;
