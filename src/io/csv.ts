@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { asText } from './encoding';
 import { PointTableBuilder, type PointTable } from './points';
 import { InputError, type InputProblem, type ReadResult } from './problems';
 
@@ -10,6 +11,10 @@ export interface PointsCsvOptions {
   weightField?: string;
   /** Read a `status` column (existing, locked, proposed, excluded) when there is one. Default false. */
   withStatus?: boolean;
+  /** Swap lon and lat of rows outside China that fall inside it when swapped (see src/io/region.ts). Default false. */
+  swapAxes?: boolean;
+  /** Column holding the id. Default: `id` when there is one, else the row number. */
+  idField?: string;
 }
 
 /** Accepted coordinate column pairs, tried in this order (names compared case-insensitively, trimmed). */
@@ -18,12 +23,18 @@ const COORDINATE_PAIRS: readonly (readonly [string, string])[] = [
   ['lng', 'lat'],
   ['longitude', 'latitude'],
   ['x', 'y'],
+  ['经度', '纬度'],
+  ['long', 'lat'],
 ];
 
+/** Names of longitude columns, for the message of a file that has only one of the two. */
+const LON_NAMES = new Set(COORDINATE_PAIRS.map(([lon]) => lon));
+
 /**
- * Reads points from CSV text with a header row; the delimiter is the most frequent of `,` tab `;` `|` in the header
- * (papaparse's own guess is thrown off by a trailing blank line).
- * Coordinates come from the columns `lon,lat`, `lng,lat`, `longitude,latitude` or `x,y` (WGS 84 degrees);
+ * Reads points from CSV text or bytes with a header row; the delimiter is the most frequent of `,` tab `;` `|` in
+ * the header (papaparse's own guess is thrown off by a trailing blank line). Bytes are decoded by
+ * {@link decodeText} (UTF-8 with or without BOM, else GBK/GB18030).
+ * Coordinates come from the columns `lon,lat`, `lng,lat`, `longitude,latitude`, `x,y` or `经度,纬度` (WGS 84 degrees);
  * `id`, `weight` (or `options.weightField`) and `status` are optional. Rows are numbered as in a text editor:
  * the header is row 1. Bad rows are skipped and listed in `problems`; blank lines are ignored.
  *
@@ -33,15 +44,13 @@ const COORDINATE_PAIRS: readonly (readonly [string, string])[] = [
  * const { value, problems } = parsePointsCsv('id,lon,lat\na,120.1,30.2\n', { file: 'villages.csv' });
  * value.count; // 1
  */
-export function parsePointsCsv(text: string, options: PointsCsvOptions = {}): ReadResult<PointTable> {
+export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOptions = {}): ReadResult<PointTable> {
   const file = options.file ?? 'input.csv';
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: false,
-    dynamicTyping: false,
-    delimiter: headerDelimiter(body),
-  });
+  const body = asText(input);
+  const delimiter = headerDelimiter(body);
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, dynamicTyping: false, delimiter });
+  // With `;` or tab between cells, a comma inside a number is a decimal comma (European spreadsheets): 120,1.
+  const num = delimiter === ',' ? (cell: string | undefined) => cell : decimalComma;
   const rows = parsed.data;
   if (rows.length === 0 || rows[0].every((cell) => cell.trim() === '')) {
     throw new InputError(file, 'empty file; expected a header row such as "id,lon,lat,weight"');
@@ -50,25 +59,31 @@ export function parsePointsCsv(text: string, options: PointsCsvOptions = {}): Re
   const lower = header.map((name) => name.toLowerCase());
   const pair = COORDINATE_PAIRS.find(([x, y]) => lower.includes(x) && lower.includes(y));
   if (pair === undefined) {
-    const hasLon = ['lon', 'lng', 'longitude', 'x'].some((name) => lower.includes(name));
+    if (header.filter((cell) => /^[-+]?\d+(\.\d+)?$/.test(cell)).length >= 2) {
+      throw new InputError(
+        file,
+        `no header row (the first row is data: ${header.join(',')}); expected e.g. "id,lon,lat"`,
+      );
+    }
+    const hasLon = lower.some((name) => LON_NAMES.has(name));
     const missing = hasLon ? 'latitude column' : 'longitude column';
     throw new InputError(
       file,
-      `missing ${missing}: expected columns lon,lat or longitude,latitude or x,y (header: ${header.join(',')})`,
+      `missing ${missing}: expected columns lon,lat or longitude,latitude or x,y or 经度,纬度 (header: ${header.join(',')})`,
     );
   }
   const lonCol = lower.indexOf(pair[0]);
   const latCol = lower.indexOf(pair[1]);
-  const idCol = lower.indexOf('id');
+  const idCol = columnOf(header, lower, options.idField ?? 'id', options.idField !== undefined, file, 'id');
   const statusCol = options.withStatus ? lower.indexOf('status') : -1;
-  let weightCol = lower.indexOf('weight');
-  if (options.weightField !== undefined) {
-    weightCol = header.indexOf(options.weightField.trim());
-    if (weightCol < 0) weightCol = lower.indexOf(options.weightField.trim().toLowerCase());
-    if (weightCol < 0) {
-      throw new InputError(file, `missing weight column "${options.weightField}" (header: ${header.join(',')})`);
-    }
-  }
+  const weightCol = columnOf(
+    header,
+    lower,
+    options.weightField ?? 'weight',
+    options.weightField !== undefined,
+    file,
+    'weight',
+  );
 
   const builder = new PointTableBuilder(
     file,
@@ -80,6 +95,7 @@ export function parsePointsCsv(text: string, options: PointsCsvOptions = {}): Re
       status: statusCol >= 0 ? header[statusCol] : 'status',
     },
     statusCol >= 0,
+    options.swapAxes === true,
   );
   const quoteProblems = quoteErrors(parsed.errors, file);
   for (let r = 1; r < rows.length; r++) {
@@ -89,9 +105,9 @@ export function parsePointsCsv(text: string, options: PointsCsvOptions = {}): Re
       location: `row ${r + 1}`,
       fallbackId: String(r + 1),
       id: idCol >= 0 ? cells[idCol] : undefined,
-      lon: cells[lonCol],
-      lat: cells[latCol],
-      weight: weightCol >= 0 ? (cells[weightCol] ?? '') : undefined,
+      lon: num(cells[lonCol]),
+      lat: num(cells[latCol]),
+      weight: weightCol >= 0 ? (num(cells[weightCol]) ?? '') : undefined,
       status: statusCol >= 0 ? cells[statusCol] : undefined,
     });
   }
@@ -102,6 +118,29 @@ export function parsePointsCsv(text: string, options: PointsCsvOptions = {}): Re
     throw new InputError(file, `no usable rows (${problems.length} bad rows)${first}`, problems);
   }
   return { value, problems };
+}
+
+/**
+ * Index of a named column (exact name first, then case-insensitive), -1 when absent and optional.
+ * @throws InputError when a column the user named is missing
+ */
+function columnOf(
+  header: string[],
+  lower: string[],
+  name: string,
+  required: boolean,
+  file: string,
+  role: string,
+): number {
+  let col = header.indexOf(name.trim());
+  if (col < 0) col = lower.indexOf(name.trim().toLowerCase());
+  if (col < 0 && required) throw new InputError(file, `missing ${role} column "${name}" (header: ${header.join(',')})`);
+  return col;
+}
+
+/** `120,5` read as `120.5`; other cells unchanged. */
+function decimalComma(cell: string | undefined): string | undefined {
+  return cell !== undefined && /^\s*[-+]?\d+,\d+\s*$/.test(cell) ? cell.replace(',', '.') : cell;
 }
 
 /** Unbalanced quotes make papaparse merge lines: report them (other papaparse errors are checked per cell). */

@@ -1,3 +1,4 @@
+import { asText } from './encoding';
 import { parseJsonText } from './json';
 import { PointTableBuilder, type PointTable } from './points';
 import { InputError, type ReadResult } from './problems';
@@ -10,6 +11,8 @@ export interface PointsGeoJsonOptions {
   weightField?: string;
   /** Read a `status` property (existing, locked, proposed, excluded). Default false. */
   withStatus?: boolean;
+  /** Swap lon and lat of points outside China that fall inside it when swapped (see src/io/region.ts). */
+  swapAxes?: boolean;
 }
 
 /**
@@ -24,9 +27,24 @@ export interface PointsGeoJsonOptions {
  * const text = '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[120.1,30.2]},"properties":{}}]}';
  * parsePointsGeoJson(text).value.count; // 1
  */
-export function parsePointsGeoJson(text: string, options: PointsGeoJsonOptions = {}): ReadResult<PointTable> {
+export function parsePointsGeoJson(
+  input: string | Uint8Array,
+  options: PointsGeoJsonOptions = {},
+): ReadResult<PointTable> {
   const file = options.file ?? 'input.geojson';
-  const root = parseJsonText(text, file);
+  const root = parseJsonText(asText(input), file);
+  return pointsFromFeatureCollection(root, file, options);
+}
+
+/**
+ * Points of a parsed GeoJSON FeatureCollection (e.g. from a Shapefile); see {@link parsePointsGeoJson}.
+ * @throws InputError when the root is not a FeatureCollection or no feature is usable
+ */
+export function pointsFromFeatureCollection(
+  root: unknown,
+  file: string,
+  options: PointsGeoJsonOptions = {},
+): ReadResult<PointTable> {
   if (!isObject(root) || root.type !== 'FeatureCollection') {
     const got = isObject(root) ? `type ${JSON.stringify(root.type)}` : Array.isArray(root) ? 'an array' : typeof root;
     throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${got}`);
@@ -39,6 +57,7 @@ export function parsePointsGeoJson(text: string, options: PointsGeoJsonOptions =
     file,
     { lon: 'coordinates[0]', lat: 'coordinates[1]', weight: weightField, id: 'id', status: 'status' },
     options.withStatus === true,
+    options.swapAxes === true,
   );
   for (let k = 0; k < features.length; k++) {
     const location = `feature ${k}`;

@@ -1,5 +1,6 @@
 import { SITE_STATUS, SITE_STATUS_NAMES, type SiteStatus } from '../core/types';
 import type { InputProblem } from './problems';
+import { looksSwapped } from './region';
 
 /**
  * Points read from a user file (demand points or candidate sites), as typed arrays in file order
@@ -21,6 +22,8 @@ export interface PointTable {
   source: Uint32Array;
   /** Number of records in the file, kept or not: e.g. the rows a matrix made for the same file must have. */
   recordCount: number;
+  /** Records whose lon/lat looked swapped (outside China, inside when swapped): swapped or rejected. */
+  swapSuspects?: number;
 }
 
 /** A raw record before checks: cells as found in the file (strings from CSV, JSON values from GeoJSON). */
@@ -63,20 +66,36 @@ export class PointTableBuilder {
   private readonly seen = new Set<string>();
   private anyId = false;
   readonly problems: InputProblem[] = [];
+  /** Records whose lon/lat look swapped (outside China, inside when swapped); swapped when `swapAxes`. */
+  swapSuspects = 0;
 
+  /**
+   * @param swapAxes swap lon and lat of each record that lies outside China but inside it when swapped
+   *   (see src/io/region.ts); when false such records are rejected with an offer to swap
+   */
   constructor(
     private readonly file: string,
     private readonly fields: PointFieldNames,
     private readonly withStatus: boolean,
+    private readonly swapAxes = false,
   ) {}
 
   /** Checks one record; keeps it when valid, else records why not. Returns true when kept. */
   add(raw: RawPoint): boolean {
     const record = this.records++;
-    const lon = this.coordinate(raw, raw.lon, this.fields.lon);
+    let lon = this.coordinate(raw, raw.lon, this.fields.lon);
     if (lon === undefined) return false;
-    const lat = this.coordinate(raw, raw.lat, this.fields.lat);
+    let lat = this.coordinate(raw, raw.lat, this.fields.lat);
     if (lat === undefined) return false;
+    if (looksSwapped(lon, lat)) {
+      this.swapSuspects++;
+      if (this.swapAxes) [lon, lat] = [lat, lon];
+      else if (Math.abs(lat) <= 90) {
+        const pair = `${this.fields.lon}=${lon}, ${this.fields.lat}=${lat}`;
+        const offer = 'outside China but inside when swapped; expected lon,lat (offer: swap lon/lat)';
+        return this.reject(raw, this.fields.lon, `lon/lat look swapped (${pair}): ${offer}`);
+      }
+    }
     if (!this.inRange(raw, lon, lat)) return false;
     let weight = 1;
     if (raw.weight !== undefined) {
@@ -128,6 +147,7 @@ export class PointTableBuilder {
       weight: Float64Array.from(this.weight),
       source: Uint32Array.from(this.source),
       recordCount: this.records,
+      swapSuspects: this.swapSuspects,
     };
     if (this.withStatus) table.status = Uint8Array.from(this.status);
     return table;

@@ -97,7 +97,7 @@ describe('npm run plan (child process)', () => {
     const run = await runCli(['--demand', `${fixtures}/missing-lon.csv`, ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `plan: ${fixtures}/missing-lon.csv: missing longitude column: expected columns lon,lat or longitude,latitude or x,y (header: id,lat,pop)\n`,
+      `plan: ${fixtures}/missing-lon.csv: missing longitude column: expected columns lon,lat or longitude,latitude or x,y or 经度,纬度 (header: id,lat,pop)\n`,
     );
   });
 

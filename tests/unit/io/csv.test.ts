@@ -29,7 +29,7 @@ describe('parsePointsCsv', () => {
 
   it('throws one error naming the file when the longitude column is missing', () => {
     expect(() => parsePointsCsv(fixture('missing-lon.csv'), { file: 'missing-lon.csv' })).toThrow(
-      'missing-lon.csv: missing longitude column: expected columns lon,lat or longitude,latitude or x,y (header: id,lat,pop)',
+      'missing-lon.csv: missing longitude column: expected columns lon,lat or longitude,latitude or x,y or 经度,纬度 (header: id,lat,pop)',
     );
   });
 

@@ -1,0 +1,105 @@
+/**
+ * One entry for every point file the app and the CLI accept: CSV (any delimiter, UTF-8 or GBK), GeoJSON and zipped
+ * Shapefile, in WGS 84, GCJ-02 or BD-09, with swapped lon/lat detected (and swapped on request). Pure: bytes in,
+ * typed arrays and problems out, so it can run in a worker.
+ */
+import { parsePointsCsv } from './csv';
+import { tableToWgs84, type PointCrs } from './crs';
+import { decodeText } from './encoding';
+import { parsePointsGeoJson } from './geojson';
+import type { PointTable } from './points';
+import type { InputProblem } from './problems';
+import { parsePointsShapefileZip } from './shapefile';
+
+/** Point file formats. */
+export type PointFileFormat = 'csv' | 'geojson' | 'shapefile';
+
+/** Options of {@link readPointsFile}. */
+export interface ReadPointsOptions {
+  /** File name, for messages and to choose the format by extension. */
+  file: string;
+  /** Force the format; default by extension (.zip, .csv/.tsv/.txt, .geojson/.json), else sniffed from the bytes. */
+  format?: PointFileFormat;
+  /** Weight column or property (default `weight` when present, else 1). */
+  weightField?: string;
+  /** Id column (CSV only; GeoJSON and Shapefile use the feature id, else `id`). */
+  idField?: string;
+  /** Read a `status` field (candidate sites). */
+  withStatus?: boolean;
+  /** Coordinate system of the file's positions (default WGS 84); a Shapefile .prj, when projected, wins. */
+  crs?: PointCrs;
+  /** Swap lon/lat of the points outside China that fall inside it when swapped. */
+  swapAxes?: boolean;
+}
+
+/** What {@link readPointsFile} returns. */
+export interface PointsFileResult {
+  /** The kept points, WGS 84. */
+  value: PointTable;
+  problems: InputProblem[];
+  format: PointFileFormat;
+  /** E.g. `kept 9,812 of 9,830 rows; 18 problems`. */
+  summary: string;
+  /** When some points looked swapped and were not swapped: the offer to make, e.g. to re-read with `swapAxes`. */
+  swapOffer?: string;
+}
+
+/** The format of a point file, by extension, else by its first bytes (PK: zip, `{`: GeoJSON, else CSV). */
+export function pointFileFormat(file: string, bytes: Uint8Array | string): PointFileFormat {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.zip')) return 'shapefile';
+  if (/\.(csv|tsv|txt)$/.test(lower)) return 'csv';
+  if (/\.(geojson|json)$/.test(lower)) return 'geojson';
+  if (typeof bytes !== 'string' && bytes[0] === 0x50 && bytes[1] === 0x4b) return 'shapefile';
+  const text = typeof bytes === 'string' ? bytes : decodeText(bytes.subarray(0, 64)).text;
+  return text.trimStart().startsWith('{') ? 'geojson' : 'csv';
+}
+
+/**
+ * Reads a point file of any accepted format (see {@link pointFileFormat}), converts it to WGS 84 and sums up
+ * what was kept.
+ * @param input the file's bytes (or its text, for CSV and GeoJSON)
+ * @throws InputError when the file is unusable
+ * @example
+ * const read = await readPointsFile(bytes, { file: 'villages.csv', crs: 'gcj02' });
+ * read.summary; // "kept 3 of 4 rows; 1 problem"
+ */
+export async function readPointsFile(
+  input: Uint8Array | string,
+  options: ReadPointsOptions,
+): Promise<PointsFileResult> {
+  const format = options.format ?? pointFileFormat(options.file, input);
+  const common = {
+    file: options.file,
+    weightField: options.weightField,
+    withStatus: options.withStatus,
+    swapAxes: options.swapAxes,
+  };
+  let read;
+  if (format === 'shapefile') {
+    const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+    read = await parsePointsShapefileZip(bytes, common);
+  } else if (format === 'csv') read = parsePointsCsv(input, { ...common, idField: options.idField });
+  else read = parsePointsGeoJson(input, common);
+  const value = tableToWgs84(read.value, options.crs ?? 'wgs84');
+  const result: PointsFileResult = {
+    value,
+    problems: read.problems,
+    format,
+    summary: readSummary(value, read.problems),
+  };
+  const suspects = value.swapSuspects ?? 0;
+  if (suspects > 0 && options.swapAxes !== true) {
+    result.swapOffer =
+      `${options.file}: ${suspects} of ${value.recordCount} ${format === 'csv' ? 'rows' : 'features'} look like ` +
+      'lat,lon (outside China, inside when swapped): swap lon/lat to use them';
+  }
+  return result;
+}
+
+/** `kept N of M rows; K problems`, numbers with thousands separators. */
+export function readSummary(table: PointTable, problems: readonly InputProblem[]): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const k = problems.length;
+  return `kept ${n(table.count)} of ${n(table.recordCount)} rows; ${n(k)} problem${k === 1 ? '' : 's'}`;
+}
