@@ -77,7 +77,7 @@ export function maxCoverageHeuristic(problem: CoverageProblem, options: MaxCover
       else solver = 'lazy greedy + Lagrangian heuristic + swap';
     }
   }
-  const maxStallRounds = options.maxStallRounds ?? 100;
+  const maxStallRounds = options.maxStallRounds ?? 300;
   if (maxStallRounds > 0 && state.covered < bound - tolerance) {
     search(maxStallRounds, guide);
     solver += ' + guided iterated local search';

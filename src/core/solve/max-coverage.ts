@@ -31,7 +31,7 @@ export interface MaxCoverageOptions extends SolveOptions {
   mode?: 'heuristic' | 'exact';
   /**
    * Iterated local search: after each improvement every Lagrangian-favoured site is tried once as a forced
-   * insertion; then stop after this many random insertions in a row without improvement (default 100; 0 = greedy
+   * insertion; then stop after this many random rounds in a row without improvement (default 300; 0 = greedy
    * + swap descent only). When the time limit is not reached, the result depends only on the inputs and the seed.
    */
   maxStallRounds?: number;
