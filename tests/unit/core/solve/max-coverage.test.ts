@@ -10,6 +10,9 @@ import {
   sitesFromValues,
 } from '../../../../src/core/solve/max-coverage-mip';
 import { solveMip } from '../../../../src/core/solve/mip';
+import { reoptimizeRegion } from '../../../../src/core/solve/max-coverage-region';
+import { CoverageState } from '../../../../src/core/solve/max-coverage-state';
+import { lazyGreedy } from '../../../../src/core/solve/max-coverage-greedy';
 import { SITE_STATUS } from '../../../../src/core/types';
 import { bruteMaxCoverage, coveredWeight, instanceArb } from './coverage-instances';
 
@@ -140,6 +143,26 @@ describe('max coverage', () => {
     expect(a.objective).toBeGreaterThanOrEqual(greedyValue);
     expect(a.bound).toBeGreaterThanOrEqual(a.objective);
     expect(a.gap).toBeCloseTo((a.bound - a.objective) / a.objective, 12);
+  });
+
+  it('regional re-optimisation keeps the number of sites and the bookkeeping exact', () => {
+    const problem = clustered(9, 600, 1.5);
+    const state = new CoverageState(problem);
+    lazyGreedy(state, 10);
+    const rand = createRandom(2);
+    for (let round = 0; round < 20; round++) {
+      reoptimizeRegion(state, rand);
+      expect(state.openNew).toBe(10);
+      expect(state.covered).toBeCloseTo(state.exactCovered(), 6);
+      expect(state.covered).toBe(coveredWeight(problem.coverage, problem.weight, state.selected()));
+    }
+    for (let j = 0; j < state.siteCount; j++) {
+      let gain = 0;
+      for (let k = problem.coverage.siteOffsets[j]; k < problem.coverage.siteOffsets[j + 1]; k++) {
+        if (state.count[problem.coverage.siteDemands[k]] === 0) gain += problem.weight[problem.coverage.siteDemands[k]];
+      }
+      expect(state.gain[j]).toBeCloseTo(gain, 6);
+    }
   });
 
   it('stops early when shouldStop says so, and reports progress', () => {
