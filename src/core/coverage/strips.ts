@@ -5,11 +5,14 @@
  * so it scans about (2r + h) x 2r of area for a disc of radius r with strip height h (h = r/2: 5r^2 for a
  * pi r^2 disc, ~63 % of the scanned points are hits).
  *
- * Why not kdbush/flatbush: at national scale (456,459 villages, 3 km) this index built and queried
- * the coverage sets faster than a kdbush range query followed by the same exact test (see tests/bench/national.ts,
- * which measures both in the same run): building is one counting sort plus a per-strip sort of a Float64 key, and a
- * query is a handful of binary searches followed by contiguous scans of sorted typed arrays (cache friendly),
- * whereas a k-d tree query walks the tree and returns a fresh JS array per query.
+ * Why not kdbush/flatbush: measured at national scale (456,459 rural villages, every village a candidate, 3 km,
+ * 5.4 M covered pairs, tests/bench/national.ts measures both in one run), the whole coverage build with this index
+ * took 0.55 s against 0.90 s for a kdbush range query plus the same exact test and CSR assembly (the query loops
+ * alone: ~0.25 s against ~1.1 s in input order). Building is one counting sort plus a per-strip typed quicksort;
+ * a query is a few binary searches followed by contiguous scans of sorted typed arrays, and queries are issued in
+ * the same strip order so consecutive ones stay in cache, whereas a k-d tree query walks the tree and returns a
+ * fresh JS array per query. A uniform lon/lat grid was not kept: longitude cells must widen with latitude (18-54 N
+ * in China), which the per-strip longitude windows handle exactly.
  *
  * Like kdbush, all data lives in typed arrays; the index is immutable once built.
  */
