@@ -13,7 +13,8 @@
  * 3. Center swaps: replace an open center by a closed one of high potential when the station plan re-solved
  *    (greedy + swap descent) covers more; first improvement, within the time budget.
  * 4. The final station plan gets the full search (iterated local search and its bound).
- * Upper bound: the station bound with every reachable station allowed (the center constraint relaxed).
+ * Upper bound: the smaller of two relaxations, the station bound with every reachable station allowed (center
+ * constraint dropped) and the center-potential bound (station budget dropped).
  * Exact mode: the MIP of `two-tier-mip.ts` solved by HiGHS, warm-started by the heuristic.
  */
 import { SITE_STATUS, type CoverageSets, type Solution, type SolveOptions } from '../types';
@@ -308,7 +309,9 @@ export function twoTierHeuristic(problem: TwoTierProblem, options: TwoTierOption
   });
   const stations = Uint32Array.from(stationSet).sort();
   const objective = stationPlan.objective;
-  const bound = Math.max(objective, relaxed.bound);
+  // Both relaxations bound the optimum: every station allowed (center budget ignored), or every station of the
+  // chosen centers' reach counted (station budget ignored; the potential problem's own bound).
+  const bound = Math.max(objective, Math.min(relaxed.bound, centerPlan.bound));
   const optimal = objective >= bound - 1e-9 * Math.max(1, bound);
   return {
     selected: stations,
