@@ -1,15 +1,18 @@
 /**
- * Reads the input files named on the command line of `npm run plan` into a plan request.
+ * Reads the input files named on the command line of `npm run plan` into a plan request. Point files go through
+ * `readPointsFile` (CSV, GeoJSON or zipped Shapefile; UTF-8 or GBK; `--crs`; `--swap-axes`), the matrix through
+ * `assemblePlanInputs`.
  */
 import { readFile } from 'node:fs/promises';
-import { assemblePlanInputs, type NamedText, type PlanInputs } from '../io/plan-inputs';
-import { InputError } from '../io/problems';
+import { assemblePlanInputs, type NamedPoints, type NamedText, type PlanInputs } from '../io/plan-inputs';
+import { InputError, type InputProblem } from '../io/problems';
+import { readPointsFile, type ReadPointsOptions } from '../io/read-points';
 import type { PlanCliOptions } from './plan-options';
 
-/** Reads a text file, turning a system error into an InputError that names the file. */
-export async function readText(file: string): Promise<string> {
+/** Reads a file's bytes, turning a system error into an InputError that names the file. */
+export async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    return await readFile(file, 'utf8');
+    return new Uint8Array(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
@@ -17,8 +20,9 @@ export async function readText(file: string): Promise<string> {
   }
 }
 
-async function named(file: string | undefined): Promise<NamedText | undefined> {
-  return file === undefined ? undefined : { file, text: await readText(file) };
+/** Reads a text file (UTF-8), turning a system error into an InputError that names the file. */
+export async function readText(file: string): Promise<string> {
+  return new TextDecoder().decode(await readBytes(file));
 }
 
 /**
@@ -30,15 +34,33 @@ export async function loadPlanInputs(options: PlanCliOptions): Promise<PlanInput
     const { loadProvinceInputs } = await import('./province');
     return loadProvinceInputs(options);
   }
-  const demand = await named(options.demand);
-  if (demand === undefined) throw new InputError('--demand', 'no demand file');
-  const matrix = await named(options.matrix);
-  return assemblePlanInputs({
+  if (options.demand === undefined) throw new InputError('--demand', 'no demand file');
+  const problems: InputProblem[] = [];
+  const notes: string[] = [];
+  const common = { crs: options.crs, swapAxes: options.swapAxes };
+  const points = async (
+    file: string | undefined,
+    read: Omit<ReadPointsOptions, 'file'>,
+  ): Promise<NamedPoints | undefined> => {
+    if (file === undefined) return undefined;
+    const result = await readPointsFile(await readBytes(file), { file, ...common, ...read });
+    problems.push(...result.problems);
+    if (result.problems.length > 0) notes.push(`${file}: ${result.summary}`);
+    if (result.swapOffer !== undefined) notes.push(`${result.swapOffer} (--swap-axes)`);
+    return { file, points: result.value };
+  };
+  const demand = (await points(options.demand, { weightField: options.weight })) as NamedPoints;
+  const candidates = await points(options.candidates, { withStatus: true });
+  const existing = await points(options.existing, {});
+  const excluded = await points(options.excluded, {});
+  const matrix: NamedText | undefined =
+    options.matrix === undefined ? undefined : { file: options.matrix, text: await readText(options.matrix) };
+  const inputs = assemblePlanInputs({
     demand,
-    weightField: options.weight,
-    candidates: await named(options.candidates),
-    existing: await named(options.existing),
-    excluded: await named(options.excluded),
+    candidates,
+    existing,
+    excluded,
     matrix: matrix === undefined ? undefined : { ...matrix, field: options.matrixField },
   });
+  return { ...inputs, problems: [...problems, ...inputs.problems], notes: [...notes, ...inputs.notes] };
 }

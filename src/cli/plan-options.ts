@@ -2,6 +2,7 @@
  * The options of `npm run plan`: one table that drives parsing, checks and `--help`.
  */
 import { PLAN_MODELS, type PlanModel, type PlanParams } from '../core/plan-types';
+import { POINT_CRS, type PointCrs } from '../io/crs';
 import type { OsrmField } from '../io/osrm';
 import { formatOptions, parseArgs, UsageError, type OptionSpec } from './args';
 
@@ -10,7 +11,18 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     name: 'demand',
     kind: 'file',
     value: 'FILE',
-    help: 'demand points: CSV with a header (lon,lat | longitude,latitude | x,y;\noptional id, weight) or a GeoJSON FeatureCollection of Points',
+    help: 'demand points: CSV with a header (lon,lat | lng,lat | longitude,latitude |\nx,y | 经度,纬度; optional id, weight; delimiter , ; tab or |; UTF-8\nor GBK), a GeoJSON FeatureCollection of Points (.geojson, .json) or a\nzipped Shapefile of Points (.zip with .shp, .dbf, .prj, .cpg)',
+  },
+  {
+    name: 'crs',
+    kind: 'choice',
+    choices: POINT_CRS,
+    help: 'coordinate system of the point files: wgs84 (default), gcj02 (Gaode,\nTencent) or bd09 (Baidu), converted to WGS 84; a Shapefile .prj with a\nprojected CRS is reprojected (or refused when it cannot be read)',
+  },
+  {
+    name: 'swap-axes',
+    kind: 'flag',
+    help: 'swap lon/lat of the points outside China that fall inside it when\nswapped (files written as lat,lon); without it they are skipped',
   },
   {
     name: 'province',
@@ -28,13 +40,13 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     name: 'candidates',
     kind: 'file',
     value: 'FILE',
-    help: 'candidate sites, CSV or GeoJSON, optional "status" field (existing,\nlocked, proposed, excluded); default: the demand points themselves',
+    help: 'candidate sites, CSV, GeoJSON or .zip, optional "status" field (existing,\nlocked, proposed, excluded); default: the demand points themselves',
   },
   {
     name: 'existing',
     kind: 'file',
     value: 'FILE',
-    help: 'sites already open, CSV or GeoJSON: matched to a candidate by id, else\nby position within 1 m, else added as a new candidate; always open',
+    help: 'sites already open, CSV, GeoJSON or .zip: matched to a candidate by id, else\nby position within 1 m, else added as a new candidate; always open',
   },
   {
     name: 'excluded',
@@ -175,6 +187,10 @@ export interface PlanCliOptions {
   excluded?: string;
   matrix?: string;
   matrixField?: OsrmField;
+  /** Coordinate system of the point files (default WGS 84). */
+  crs?: PointCrs;
+  /** Swap lon/lat of points that look swapped. */
+  swapAxes?: boolean;
   out: string;
   report?: string;
   params: PlanParams;
@@ -211,6 +227,9 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
   }
   if (province !== undefined && args.has('weight')) {
     throw new UsageError('--weight applies to a --demand file; embedded villages weigh 1 each');
+  }
+  if (province !== undefined && (args.has('crs') || args.has('swap-axes'))) {
+    throw new UsageError('--crs and --swap-axes apply to --demand files; embedded villages are WGS 84');
   }
   if (args.has('matrix-field') && !args.has('matrix')) throw new UsageError('--matrix-field needs --matrix FILE');
   const model = text('model') as PlanModel | undefined;
@@ -250,6 +269,8 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     excluded: text('excluded'),
     matrix: text('matrix'),
     matrixField: text('matrix-field') as OsrmField | undefined,
+    crs: text('crs') as PointCrs | undefined,
+    swapAxes: args.get('swap-axes') === true,
     out,
     report: text('report'),
     params,

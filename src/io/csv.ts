@@ -113,6 +113,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   }
   const problems = [...quoteProblems, ...builder.problems];
   const value = builder.build();
+  if (value.recordCount === 0) throw new InputError(file, 'no data rows after the header; expected one row per point');
   if (value.count === 0) {
     const first = problems.length > 0 ? `; first problem: ${problems[0].location}: ${problems[0].message}` : '';
     throw new InputError(file, `no usable rows (${problems.length} bad rows)${first}`, problems);

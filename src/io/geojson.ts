@@ -98,6 +98,8 @@ export function pointsFromFeatureCollection(
       status: properties.status,
     });
   }
+  if (features.length === 0)
+    throw new InputError(file, 'empty FeatureCollection (no features); expected Point features');
   const value = builder.build();
   const problems = builder.problems;
   if (value.count === 0) {

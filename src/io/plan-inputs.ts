@@ -29,10 +29,10 @@ export interface PlanInputTexts {
   demand: NamedText | NamedPoints;
   /** Weight column or property of the demand file (default `weight` when present, else 1). */
   weightField?: string;
-  /** Candidate sites; default the demand points. */
-  candidates?: NamedText;
-  existing?: NamedText;
-  excluded?: NamedText;
+  /** Candidate sites (text, or points already read with their `status`); default the demand points. */
+  candidates?: NamedText | NamedPoints;
+  existing?: NamedText | NamedPoints;
+  excluded?: NamedText | NamedPoints;
   /** OSRM `table` response made for every record of the demand file (rows) and candidate file (columns). */
   matrix?: NamedText & { field?: OsrmField };
 }
@@ -75,20 +75,21 @@ export function assemblePlanInputs(texts: PlanInputTexts): PlanInputs {
     demandTable = read.value;
   }
   let candidateTable: PointTable;
-  if (texts.candidates !== undefined) {
+  if (texts.candidates !== undefined && 'points' in texts.candidates) candidateTable = texts.candidates.points;
+  else if (texts.candidates !== undefined) {
     const read = parsePointsText(texts.candidates.text, { file: texts.candidates.file, withStatus: true });
     problems.push(...read.problems);
     candidateTable = read.value;
   } else {
     candidateTable = { ...demandTable, status: new Uint8Array(demandTable.count) };
   }
-  const lists: ['existing' | 'excluded', NamedText | undefined][] = [
+  const lists: ['existing' | 'excluded', NamedText | NamedPoints | undefined][] = [
     ['existing', texts.existing],
     ['excluded', texts.excluded],
   ];
   for (const [status, named] of lists) {
     if (named === undefined) continue;
-    const read = parsePointsText(named.text, { file: named.file });
+    const read = 'points' in named ? { value: named.points, problems: [] } : parsePointsText(named.text, named);
     problems.push(...read.problems);
     const applied = applySiteStatus(candidateTable, read.value, status, {
       file: named.file,
