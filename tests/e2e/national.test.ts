@@ -74,6 +74,9 @@ describe('the planner at national scale', () => {
     const share = Number(((await page.getByTestId('coverage-share').textContent()) ?? '').replace(/[^\d.]/g, ''));
     expect(share).toBe(Number((engine.metrics.coverage * 100).toFixed(1)));
     expect(digits(await page.getByTestId('station-count').textContent())).toBe(engine.solution.selected.length);
+    // Per-county table (every county with rural villages) and the county choropleth of coverage.
+    expect(await page.getByTestId('county-table').locator('tbody tr').count()).toBeGreaterThan(2500);
+    await expect(page.getByLabel('Colour counties by').inputValue()).resolves.toBe('coverage');
 
     // Pan and zoom over the 100,000 stations.
     await waitForMapIdle(page, 120_000);
