@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest, readProvinceVillages, DEFAULT_DATA_DIR } from '../data/node-files';
 import { villageCode, type VillageTable } from '../data/villages';
+import { countySeatStandIns } from '../core/county-seats';
 import type { PointTable } from '../io/points';
 import { assemblePlanInputs, type PlanInputs } from '../io/plan-inputs';
 import { InputError } from '../io/problems';
@@ -53,7 +54,8 @@ export function ruralVillages(codes: readonly string[], dir = DEFAULT_DATA_DIR):
       county.push(table.countyIndex[i]);
       k++;
     }
-    seats.push(...countySeatStandIns(lon.subarray(first, k), lat.subarray(first, k), county).map((s) => s + first));
+    for (const seat of countySeatStandIns(lon.subarray(first, k), lat.subarray(first, k), county))
+      seats.push(seat + first);
   }
   const source = Uint32Array.from({ length: count }, (_, n) => n);
   const points = {
@@ -76,24 +78,6 @@ export function ruralVillages(codes: readonly string[], dir = DEFAULT_DATA_DIR):
  */
 export function ruralVillagePoints(codes: readonly string[], dir = DEFAULT_DATA_DIR): PointTable {
   return ruralVillages(codes, dir).points;
-}
-
-/** Per county, the point nearest the mean position of its points (planar in degrees; ties to the lower index). */
-function countySeatStandIns(lon: Float64Array, lat: Float64Array, county: number[]): number[] {
-  const sums = new Map<number, { lon: number; lat: number; n: number }>();
-  county.forEach((c, i) => {
-    const sum = sums.get(c) ?? { lon: 0, lat: 0, n: 0 };
-    sums.set(c, { lon: sum.lon + lon[i], lat: sum.lat + lat[i], n: sum.n + 1 });
-  });
-  const best = new Map<number, { i: number; d: number }>();
-  county.forEach((c, i) => {
-    const sum = sums.get(c);
-    if (sum === undefined) return;
-    const d = (lon[i] - sum.lon / sum.n) ** 2 + (lat[i] - sum.lat / sum.n) ** 2;
-    const current = best.get(c);
-    if (current === undefined || d < current.d) best.set(c, { i, d });
-  });
-  return [...best.values()].map((b) => b.i);
 }
 
 /**

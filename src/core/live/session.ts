@@ -7,6 +7,7 @@ import type { VillageTable } from '../../data/villages';
 import type { PlanParams, PlanRequest } from '../plan-types';
 import { SITE_ROLE } from '../plan-types';
 import { SITE_STATUS, type Candidates } from '../types';
+import { countySeatStandIns } from '../county-seats';
 import { haversineKm } from '../distance/haversine';
 import { nearestOpenSiteKm } from '../metrics/distance';
 import { countyInfos, type CountyFeature } from './counties';
@@ -133,7 +134,16 @@ export class LiveSession implements SessionApi {
       lat: candidates.lat.slice(),
       status: candidates.status.slice(),
     };
-    return { demand, candidates, params: { ...params } };
+    // Two-tier centers among county seat stand-ins of the candidate villages, as the CLI's --province does.
+    const centerCandidates =
+      params.model === 'two-tier'
+        ? countySeatStandIns(
+            candidates.lon.subarray(0, villages.length),
+            candidates.lat.subarray(0, villages.length),
+            Array.from(villages, (i) => table.countyIndex[i]),
+          )
+        : undefined;
+    return { demand, candidates, params: { ...params }, ...(centerCandidates && { centerCandidates }) };
   }
 
   sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable {
