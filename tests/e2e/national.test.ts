@@ -3,6 +3,7 @@
  * the workers; then pan and zoom over the result. Measures the page's main-thread JavaScript with the Long
  * Animation Frames API (script durations; software WebGL's raster stalls are not scripts) and prints the longest.
  */
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ruralVillagePoints } from '../../src/cli/province';
@@ -94,6 +95,8 @@ describe('the planner at national scale', () => {
     await waitForMapIdle(page, 120_000);
     const panTo = await pageNow(page);
     const panScripts = await scriptsBetween(page, panFrom, panTo, 1500);
+    await page.screenshot({ path: 'artifacts/planner-national.png' });
+    if (process.env.UPDATE_SCREENSHOT) writeFileSync('docs/planner-national.png', await page.screenshot());
 
     console.log(
       `[national e2e] Suggest ${N} stations (${engine.solution.selected.length} opened, ${((to - from) / 1000).toFixed(1)} s): ${describeScripts(suggestScripts)}`,
