@@ -1,12 +1,14 @@
 /**
  * Points from a zipped Shapefile (ESRI Shapefile Technical Description, 1998): the .shp geometries, the .dbf
  * attributes (decoded with the .cpg encoding when there is one) and the .prj coordinate system. Unzipping uses
- * but-unzip, parsing shpjs (calvinmetcalf/shapefile-js); the coordinate system is handled here (src/io/prj.ts) so
+ * but-unzip, the .dbf shpjs (calvinmetcalf/shapefile-js). Point records are read here: shpjs's .shp loop and
+ * but-unzip's directory search do not stop on some damaged files (a negative record length, a "PK" file without a
+ * central directory), so the headers are checked first. The coordinate system is handled in src/io/prj.ts so
  * that a .prj proj4 cannot read is refused with a message instead of being ignored.
  */
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { iter } from 'but-unzip';
-import { parseDbf, parseShp } from 'shpjs';
+import { parseDbf } from 'shpjs';
 import { pointsFromFeatureCollection, type PointsGeoJsonOptions } from './geojson';
 import type { PointTable } from './points';
 import { prjToLonLat } from './prj';
@@ -36,6 +38,9 @@ export async function unzipFiles(bytes: Uint8Array, file: string): Promise<Map<s
   if (bytes.length === 0) throw new InputError(file, 'empty file; expected a zip archive holding a Shapefile');
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new InputError(file, 'not a zip archive (no "PK" signature); expected a zipped Shapefile (.shp, .dbf, .prj)');
+  }
+  if (!hasEndOfCentralDirectory(bytes)) {
+    throw new InputError(file, 'damaged zip archive (no end of central directory; truncated download?)');
   }
   const files = new Map<string, Uint8Array>();
   try {
@@ -92,17 +97,16 @@ export async function parsePointsShapefileZip(
   const toLonLat = prjToLonLat(prjBytes && new TextDecoder().decode(prjBytes), `${file} (${base}.prj)`);
   const cpgBytes = sibling('cpg');
   const dbfBytes = sibling('dbf');
-  let collection: FeatureCollection;
+  let collection: FeatureCollection<Point | null>;
   try {
-    const geometries = parseShp(shp);
+    const positions = shpPoints(view, where);
+    if (dbfBytes) checkDbf(dbfBytes, `${file} (${base}.dbf)`);
     const rows = dbfBytes ? parseDbf(dbfBytes, cpgBytes && new TextDecoder().decode(cpgBytes).trim()) : [];
-    const features: Feature[] = geometries.map((geometry, k) => {
-      if (geometry !== null && geometry.type === 'Point' && toLonLat) {
-        const [x, y] = geometry.coordinates;
-        geometry = { type: 'Point', coordinates: toLonLat(x, y) };
-      }
-      return { type: 'Feature', geometry: geometry as Feature['geometry'], properties: rows[k] ?? {} };
-    });
+    const features: Feature<Point | null>[] = positions.map((xy, k) => ({
+      type: 'Feature',
+      geometry: xy === null ? null : { type: 'Point', coordinates: toLonLat ? toLonLat(xy[0], xy[1]) : xy },
+      properties: rows[k] ?? {},
+    }));
     collection = { type: 'FeatureCollection', features };
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -112,4 +116,59 @@ export async function parsePointsShapefileZip(
     );
   }
   return pointsFromFeatureCollection(collection, file, options);
+}
+
+/** True when the zip has an end-of-central-directory record (PK 5 6) where but-unzip looks for it. */
+function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+  const last = bytes.length - 22;
+  for (let k = last; k >= 0 && k >= last - 65535; k--) {
+    if (bytes[k] === 0x50 && bytes[k + 1] === 0x4b && bytes[k + 2] === 5 && bytes[k + 3] === 6) return true;
+  }
+  return false;
+}
+
+/**
+ * Positions of the records of a Point .shp (types 1, 11, 21: x and y are the first 16 bytes after the shape
+ * type; z and m are ignored), null for a Null shape. Each record is an 8-byte big-endian header (number, content
+ * length in 16-bit words) and its content.
+ * @throws InputError on a record whose length runs past the end of the file
+ */
+function shpPoints(view: DataView, where: string): ([number, number] | null)[] {
+  const out: ([number, number] | null)[] = [];
+  let offset = 100;
+  while (offset + 8 <= view.byteLength) {
+    const length = view.getInt32(offset + 4, false) * 2;
+    if (length < 4 || offset + 8 + length > view.byteLength) {
+      throw new InputError(
+        where,
+        `record ${out.length} has a bad length (${length} bytes at byte ${offset}); damaged .shp`,
+      );
+    }
+    const type = view.getInt32(offset + 8, true);
+    if (type === 0) out.push(null);
+    else if (POINT_TYPES.has(type) && length >= 20) {
+      out.push([view.getFloat64(offset + 12, true), view.getFloat64(offset + 20, true)]);
+    } else throw new InputError(where, `record ${out.length} has shape type ${type}; expected a Point`);
+    offset += 8 + length;
+  }
+  return out;
+}
+
+/**
+ * Checks a .dbf header (dBase III: record count at 4, header length at 8, record length at 10) against the file
+ * size before parsedbf loops over it.
+ * @throws InputError when the header promises more bytes than the file has
+ */
+function checkDbf(dbf: Uint8Array, where: string): void {
+  if (dbf.length < 32) throw new InputError(where, `.dbf of ${dbf.length} bytes; expected a 32-byte header`);
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const records = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  if (records > 0 && (recordLength === 0 || headerLength + records * recordLength > dbf.length + 1)) {
+    throw new InputError(
+      where,
+      `header says ${records} records of ${recordLength} bytes after ${headerLength} bytes, the file has ${dbf.length}`,
+    );
+  }
 }
