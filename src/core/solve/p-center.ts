@@ -10,14 +10,7 @@ import { CenterSearch, shake } from './p-center-search';
 import { distinctRadii, packingLowerBound, radiusContext } from './p-center-radius';
 import { pCenterExact } from './p-center-exact';
 import { coverWithin } from './p-center-descent';
-import {
-  assignNearest,
-  openIndices,
-  relativeGap,
-  servableDemand,
-  siteRoles,
-  type AssignedSolution,
-} from './p-median-sites';
+import { assignedSolution, openIndices, servableDemand, siteRoles, type AssignedSolution } from './p-median-sites';
 
 /** Options of `solvePCenter`. */
 export interface PCenterOptions extends SolveOptions {
@@ -127,19 +120,5 @@ export async function solvePCenter(input: LocationInput, options: PCenterOptions
     bound = Math.max(bound, result.bound);
     optimal = objective <= bound;
   }
-  const { assignment, assignedDistance } = assignNearest(source, open);
-  let unreachable = 0;
-  for (let i = 0; i < source.demandCount; i++) unreachable += servable[i] ? 0 : 1;
-  return {
-    selected: openIndices(open),
-    objective,
-    bound,
-    gap: relativeGap(objective, bound),
-    optimal,
-    solver,
-    seconds: nowSec() - t0,
-    assignment,
-    assignedDistance,
-    unreachable,
-  };
+  return assignedSolution(source, open, servable, { objective, bound, optimal, solver, startedSec: t0 });
 }

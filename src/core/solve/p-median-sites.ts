@@ -98,6 +98,34 @@ export function assignNearest(
 }
 
 /**
+ * The final solution of p-median or p-center: open sites, objective and bound, and every demand point assigned to
+ * its nearest open site (points no allowed site reaches are counted in `unreachable`).
+ * @param startedSec `performance.now() / 1000` when the solve started
+ */
+export function assignedSolution(
+  source: DistanceSource,
+  open: Uint8Array,
+  servable: Uint8Array,
+  result: { objective: number; bound: number; optimal: boolean; solver: string; startedSec: number },
+): AssignedSolution {
+  const { assignment, assignedDistance } = assignNearest(source, open);
+  let unreachable = 0;
+  for (let i = 0; i < source.demandCount; i++) unreachable += servable[i] ? 0 : 1;
+  return {
+    selected: openIndices(open),
+    objective: result.objective,
+    bound: result.bound,
+    gap: relativeGap(result.objective, result.bound),
+    optimal: result.optimal,
+    solver: result.solver,
+    seconds: performance.now() / 1000 - result.startedSec,
+    assignment,
+    assignedDistance,
+    unreachable,
+  };
+}
+
+/**
  * Demand points that can be served at all: some allowed candidate at finite distance. With incomplete lists
  * (coordinates) every point is servable.
  */

@@ -9,10 +9,10 @@ import { pMedianLowerBound } from './p-median-bound';
 import { pMedianExact } from './p-median-exact';
 import { capacitatedPMedian } from './p-median-capacity';
 import {
+  assignedSolution,
   assignNearest,
   integralData,
   openIndices,
-  relativeGap,
   servableDemand,
   siteRoles,
   type AssignedSolution,
@@ -105,19 +105,5 @@ export async function solvePMedian(input: LocationInput, options: PMedianOptions
     }
     optimal = result.mip.status === 'optimal' || objective <= bound + (integral ? 0 : 1e-9 * Math.abs(objective));
   }
-  const { assignment, assignedDistance } = assignNearest(source, open);
-  let unreachable = 0;
-  for (let i = 0; i < source.demandCount; i++) unreachable += servable[i] ? 0 : 1;
-  return {
-    selected: openIndices(open),
-    objective,
-    bound,
-    gap: relativeGap(objective, bound),
-    optimal,
-    solver,
-    seconds: nowSec() - t0,
-    assignment,
-    assignedDistance,
-    unreachable,
-  };
+  return assignedSolution(source, open, servable, { objective, bound, optimal, solver, startedSec: t0 });
 }
