@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +17,12 @@ function hasOgrinfo(): boolean {
   }
 }
 
+/** ogrinfo's summary; GDAL must not warn or complain on stderr. */
 function ogrinfo(file: string, extra: string[] = []): string {
-  return execFileSync('ogrinfo', ['-ro', '-al', '-so', ...extra, file], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const run = spawnSync('ogrinfo', ['-ro', '-al', '-so', ...extra, file], { encoding: 'utf8' });
+  expect(run.stderr.trim(), `ogrinfo stderr for ${file}`).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout;
 }
 
 /** Field names as ogrinfo lists them (`name: Type (w.p)` lines after the geometry). */
