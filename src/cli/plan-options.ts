@@ -151,6 +151,12 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     value: 'FILE',
     help: 'write the figures as JSON: model, params, objective, coveredWeight,\ntotalWeight, coverage, selected, seconds, optimal, bound, gap, solver',
   },
+  {
+    name: 'export',
+    kind: 'file',
+    value: 'DIR',
+    help: 'also write the plan for GIS tools into DIR: sites, villages and county\ncoverage as .geojson and .csv (UTF-8 with BOM), and plan.json',
+  },
   { name: 'help', kind: 'flag', help: 'show this help' },
 ];
 
@@ -193,6 +199,8 @@ export interface PlanCliOptions {
   swapAxes?: boolean;
   out: string;
   report?: string;
+  /** Folder for the GIS export (GeoJSON, CSV, plan file). */
+  exportDir?: string;
   params: PlanParams;
 }
 
@@ -273,6 +281,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     swapAxes: args.get('swap-axes') === true,
     out,
     report: text('report'),
+    exportDir: text('export'),
     params,
   };
 }

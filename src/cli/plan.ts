@@ -66,6 +66,11 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
       const report = planReport(result, inputs.demand.count, inputs.candidates.count);
       await writeOutput(options.report, `${JSON.stringify(report, null, 2)}\n`);
     }
+    if (options.exportDir !== undefined) {
+      const { writePlanExport } = await import('./plan-export');
+      const paths = await writePlanExport(options.exportDir, inputs, result, options);
+      io.err(`plan: exported ${paths.length} files to ${options.exportDir}`);
+    }
     io.err(summary(result, options.out));
     return 0;
   } catch (error) {

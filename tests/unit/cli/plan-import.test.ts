@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Point } from 'geojson';
 import { main, type Console } from '../../../src/cli/plan';
+import { EXPORT_FILES } from '../../../src/cli/plan-export';
 import { planHelp } from '../../../src/cli/plan-options';
+import { sitesFromGeoJson } from '../../../src/io/import-sites';
+import { readPlanFile } from '../../../src/io/plan-file';
 import { fromWgs84 } from '../../../src/io/crs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ruralreach-import-'));
@@ -75,5 +78,21 @@ describe('npm run plan: import formats', () => {
     expect(planHelp()).toContain('--crs wgs84|gcj02|bd09');
     expect(planHelp()).toContain('--swap-axes');
     expect(planHelp()).toContain('zipped Shapefile');
+  });
+});
+
+describe('npm run plan -- --export DIR', () => {
+  it('writes GeoJSON, CSV and a plan file that reads back as the plan', async () => {
+    const dir = join(tmp, 'export');
+    const args = ['--demand', 'tests/fixtures/plan/villages.csv', '--weight', 'pop', '--export', dir];
+    const run = await runMain([...args, ...model]);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain(`plan: exported ${EXPORT_FILES.length} files to ${dir}`);
+    const plan = readPlanFile(readFileSync(join(dir, 'plan.json'), 'utf8'));
+    const exported = sitesFromGeoJson(readFileSync(join(dir, 'sites.geojson'), 'utf8'));
+    expect(plan.plan.sites).toEqual(exported);
+    expect(exported.map((s) => s.id)).toEqual(sites().features.map((f) => f.properties.id));
+    expect(plan.data).toEqual({ demand: 'tests/fixtures/plan/villages.csv' });
+    expect(readFileSync(join(dir, 'villages.csv'), 'utf8').startsWith('\ufeffid,lon,lat,weight,covered')).toBe(true);
   });
 });
