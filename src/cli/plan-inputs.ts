@@ -37,7 +37,7 @@ export async function loadPlanInputs(options: PlanCliOptions): Promise<PlanInput
   if (options.demand === undefined) throw new InputError('--demand', 'no demand file');
   const problems: InputProblem[] = [];
   const notes: string[] = [];
-  const common = { crs: options.crs, swapAxes: options.swapAxes };
+  const common = { crs: options.crs, swapAxes: options.swapAxes, idField: options.idField };
   const points = async (
     file: string | undefined,
     read: Omit<ReadPointsOptions, 'file'>,

@@ -37,6 +37,12 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'column or property with the demand weight (default "weight", else 1)',
   },
   {
+    name: 'id',
+    kind: 'string',
+    value: 'FIELD',
+    help: 'column or property with the id of each point of the point files\n(default "id", else the row number / feature index)',
+  },
+  {
     name: 'candidates',
     kind: 'file',
     value: 'FILE',
@@ -188,6 +194,8 @@ export interface PlanCliOptions {
   demand?: string;
   province?: string;
   weight?: string;
+  /** Id column or property of the point files. */
+  idField?: string;
   candidates?: string;
   existing?: string;
   excluded?: string;
@@ -236,8 +244,8 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
   if (province !== undefined && args.has('weight')) {
     throw new UsageError('--weight applies to a --demand file; embedded villages weigh 1 each');
   }
-  if (province !== undefined && (args.has('crs') || args.has('swap-axes'))) {
-    throw new UsageError('--crs and --swap-axes apply to --demand files; embedded villages are WGS 84');
+  if (province !== undefined && (args.has('crs') || args.has('swap-axes') || args.has('id'))) {
+    throw new UsageError('--crs, --swap-axes and --id apply to --demand files; embedded villages are WGS 84');
   }
   if (args.has('matrix-field') && !args.has('matrix')) throw new UsageError('--matrix-field needs --matrix FILE');
   const model = text('model') as PlanModel | undefined;
@@ -272,6 +280,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     demand,
     province,
     weight: text('weight'),
+    idField: text('id'),
     candidates: text('candidates'),
     existing: text('existing'),
     excluded: text('excluded'),

@@ -13,6 +13,8 @@ export interface PointsGeoJsonOptions {
   withStatus?: boolean;
   /** Swap lon and lat of points outside China that fall inside it when swapped (see src/io/region.ts). */
   swapAxes?: boolean;
+  /** Property holding the id. Default: the feature's `id`, else its `id` property, else its index. */
+  idField?: string;
 }
 
 /**
@@ -55,7 +57,13 @@ export function pointsFromFeatureCollection(
   const weightField = options.weightField ?? 'weight';
   const builder = new PointTableBuilder(
     file,
-    { lon: 'coordinates[0]', lat: 'coordinates[1]', weight: weightField, id: 'id', status: 'status' },
+    {
+      lon: 'coordinates[0]',
+      lat: 'coordinates[1]',
+      weight: weightField,
+      id: options.idField ?? 'id',
+      status: 'status',
+    },
     options.withStatus === true,
     options.swapAxes === true,
   );
@@ -91,7 +99,7 @@ export function pointsFromFeatureCollection(
     builder.add({
       location,
       fallbackId: String(k),
-      id: feature.id ?? properties.id,
+      id: options.idField !== undefined ? properties[options.idField] : (feature.id ?? properties.id),
       lon: coordinates[0],
       lat: coordinates[1],
       weight: hasWeight ? (properties[weightField] ?? null) : undefined,

@@ -22,7 +22,7 @@ export interface ReadPointsOptions {
   format?: PointFileFormat;
   /** Weight column or property (default `weight` when present, else 1). */
   weightField?: string;
-  /** Id column (CSV only; GeoJSON and Shapefile use the feature id, else `id`). */
+  /** Id column or property (default `id`; GeoJSON: the feature id, else the `id` property). */
   idField?: string;
   /** Read a `status` field (candidate sites). */
   withStatus?: boolean;
@@ -74,6 +74,7 @@ export async function readPointsFile(
     weightField: options.weightField,
     withStatus: options.withStatus,
     swapAxes: options.swapAxes,
+    idField: options.idField,
   };
   let read;
   if (format === 'shapefile') {

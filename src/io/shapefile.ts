@@ -101,7 +101,7 @@ export async function parsePointsShapefileZip(
   try {
     const positions = shpPoints(view, where);
     if (dbfBytes) checkDbf(dbfBytes, `${file} (${base}.dbf)`);
-    const rows = dbfBytes ? parseDbf(dbfBytes, cpgBytes && new TextDecoder().decode(cpgBytes).trim()) : [];
+    const rows = dbfBytes ? parseDbf(dbfBytes, dbfEncoding(dbfBytes, cpgBytes)) : [];
     const features: Feature<Point | null>[] = positions.map((xy, k) => ({
       type: 'Feature',
       geometry: xy === null ? null : { type: 'Point', coordinates: toLonLat ? toLonLat(xy[0], xy[1]) : xy },
@@ -170,5 +170,24 @@ function checkDbf(dbf: Uint8Array, where: string): void {
       where,
       `header says ${records} records of ${recordLength} bytes after ${headerLength} bytes, the file has ${dbf.length}`,
     );
+  }
+}
+
+/**
+ * The text encoding of a .dbf: its .cpg when there is one (e.g. "UTF-8", "936"); else the language driver byte
+ * (offset 29; 0x4D is code page 936, GBK, as ArcGIS writes Chinese attributes); else UTF-8 when the bytes are valid
+ * UTF-8, else GB18030.
+ */
+export function dbfEncoding(dbf: Uint8Array, cpg: Uint8Array | undefined): string {
+  if (cpg !== undefined) {
+    const name = new TextDecoder().decode(cpg).trim();
+    return /^(ANSI\s*)?936$/i.test(name) ? 'gbk' : name;
+  }
+  if (dbf.length > 29 && dbf[29] === 0x4d) return 'gbk';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(dbf);
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
   }
 }

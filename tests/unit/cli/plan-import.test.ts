@@ -41,6 +41,19 @@ describe('npm run plan: import formats', () => {
     ]);
     expect(run.code).toBe(0);
     expect(sites().features.map((f) => f.properties.id)).toEqual(['v2']);
+    const named = await runMain([
+      '--demand',
+      zip,
+      '--id',
+      'name',
+      ...model.slice(0, 4),
+      '--radius',
+      '15',
+      '--out',
+      out,
+    ]);
+    expect(named.code).toBe(0);
+    expect(sites().features.map((f) => f.properties.id)).toEqual(['村二']);
   });
 
   it('converts --crs gcj02 positions to WGS 84', async () => {

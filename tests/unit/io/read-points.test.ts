@@ -4,6 +4,7 @@ import { fromWgs84, toWgs84 } from '../../../src/io/crs';
 import { decodeText } from '../../../src/io/encoding';
 import { InputError } from '../../../src/io/problems';
 import { pointFileFormat, readPointsFile } from '../../../src/io/read-points';
+import { dbfEncoding } from '../../../src/io/shapefile';
 
 const dir = new URL('../../fixtures/in/', import.meta.url);
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, dir)));
@@ -104,5 +105,16 @@ describe('readPointsFile', () => {
     const error = await readPointsFile(new Uint8Array(0), { file: 'e.zip' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe('e.zip: empty file; expected a zip archive holding a Shapefile');
+  });
+});
+
+describe('Shapefile attribute encoding', () => {
+  it('reads GBK attributes of a .dbf without .cpg', async () => {
+    const read = await readPointsFile(bytes('villages-gbk-shp.zip'), { file: 'gbk.zip', idField: 'name' });
+    expect(read.value.ids).toEqual(['村一', '村二', '村三']);
+    const utf8 = await readPointsFile(bytes('villages-shp.zip'), { file: 'utf8.zip', idField: 'name' });
+    expect(utf8.value.ids).toEqual(['村一', '村二', '村三']);
+    expect(dbfEncoding(Uint8Array.from([...new Array<number>(29).fill(0), 0x4d]), undefined)).toBe('gbk');
+    expect(dbfEncoding(new Uint8Array(40), new TextEncoder().encode('936'))).toBe('gbk');
   });
 });
