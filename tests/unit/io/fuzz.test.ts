@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOsrmTable } from '../../../src/io/osrm';
+import { readPlanFile } from '../../../src/io/plan-file';
 import { InputError } from '../../../src/io/problems';
 import { readPointsFile, type PointFileFormat } from '../../../src/io/read-points';
 
@@ -94,6 +95,28 @@ describe('fuzzing the point readers (fast-check)', () => {
           if (!(error instanceof InputError)) throw error;
         }
       }),
+      { numRuns: 300, seed: 6 },
+    );
+  });
+
+  it('plan files: mutated v1 fixture and random JSON give a plan or an InputError', () => {
+    const v1 = readFileSync('tests/fixtures/plan-v1.json');
+    const check = (text: string): void => {
+      try {
+        const plan = readPlanFile(text, 'p.json');
+        expect(plan.format).toBe('ruralreach-plan');
+        for (const site of plan.plan.sites) expect(Math.abs(site.lat)).toBeLessThanOrEqual(90);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        expect(error.message.startsWith('p.json: ')).toBe(true);
+      }
+    };
+    fc.assert(
+      fc.property(mutated(new Uint8Array(v1)), (bytes) => check(new TextDecoder().decode(bytes))),
+      { numRuns: 300, seed: 6 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => check(JSON.stringify(value))),
       { numRuns: 300, seed: 6 },
     );
   });
