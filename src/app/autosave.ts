@@ -1,8 +1,8 @@
 /**
- * Autosave: the planner's serialisable state (settings, the current plan and the saved scenarios) is written to
- * localStorage as versioned JSON shortly after it changes, and read back when the page opens, so a reload or a
- * closed tab loses nothing. The same JSON is the start of the plan file. Version 1; a newer app reads older
- * versions, and anything unreadable is ignored rather than breaking the page.
+ * The autosave layout of the planner's serialisable state (settings, the current plan and the saved scenarios) as
+ * versioned JSON; src/io/plan-file.ts reads it as plan file version 0. Version 1; a newer app reads older
+ * versions, and anything unreadable is ignored rather than breaking the page. Where it is kept and when it is
+ * written: autosave-bind.ts (IndexedDB, autosave-idb.ts; `AUTOSAVE_KEY` is the old localStorage key, migrated once).
  */
 import { sitesFromRows, sitesToRows } from '../core/live/sites';
 import {
@@ -12,12 +12,11 @@ import {
   type Scenario,
   type SuggestionInfo,
 } from './plan-state';
-import type { AppState, Store } from './store';
+import type { AppState } from './store';
 
+/** The localStorage key of the autosave before it moved to IndexedDB; read once, then removed. */
 export const AUTOSAVE_KEY = 'ruralreach.planner';
 export const PLANNER_FILE_VERSION = 1;
-/** Quiet time after the last change before writing, ms. */
-export const AUTOSAVE_DELAY_MS = 400;
 
 interface SavedSnapshot {
   /** One `[lon, lat, status, role]` row per site. */
@@ -85,34 +84,4 @@ export function restorePlanner(text: string, state: AppState): Partial<AppState>
   } catch {
     return null;
   }
-}
-
-/** Restores the saved planner into the store, then saves after every change of settings, plan or scenarios. */
-export function bindAutosave(store: Store, storage: Pick<Storage, 'getItem' | 'setItem'> | undefined): void {
-  if (storage === undefined) return;
-  try {
-    const text = storage.getItem(AUTOSAVE_KEY);
-    const patch = text === null ? null : restorePlanner(text, store.get());
-    if (patch !== null) store.set(patch);
-  } catch {
-    // storage may be disabled: the planner then works without autosave
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  store.subscribe((state, previous) => {
-    if (
-      state.settings === previous.settings &&
-      state.plan === previous.plan &&
-      state.scenarios === previous.scenarios
-    ) {
-      return;
-    }
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      try {
-        storage.setItem(AUTOSAVE_KEY, serialisePlanner(store.get()));
-      } catch {
-        // full or disabled storage: keep working, the next change tries again
-      }
-    }, AUTOSAVE_DELAY_MS);
-  });
 }

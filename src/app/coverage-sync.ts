@@ -9,12 +9,13 @@ import type { CoverageApi, LiveMetrics } from '../core/live/coverage-api';
 import { reachOf } from './plan-state';
 import type { AppState, Store } from './store';
 
-/** Starts the coverage worker (a module worker, bundled by Vite). */
-export function createCoverageWorker(): Comlink.Remote<CoverageApi> {
+/** Starts the coverage worker (a module worker, bundled by Vite); `onWorker` is given the Worker itself. */
+export function createCoverageWorker(onWorker?: (worker: Worker) => void): Comlink.Remote<CoverageApi> {
   const worker = new Worker(new URL('../../workers/coverage.worker.ts', import.meta.url), {
     type: 'module',
     name: 'coverage',
   });
+  onWorker?.(worker);
   return Comlink.wrap<CoverageApi>(worker);
 }
 

@@ -6,7 +6,8 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { VillagePoints } from '../map/layers/villages';
-import { bindAutosave } from './autosave';
+import { bindAutosave, type ViewPort } from './autosave-bind';
+import { openIdbBackend, storageBackend } from './autosave-idb';
 import { cancelSuggestion, suggest } from './suggest';
 import { createCoverageWorker, syncCoverage } from './coverage-sync';
 import { bindShortcuts, nudged, type Nudge, type Shortcut } from './keyboard';
@@ -31,6 +32,11 @@ export interface Planner {
 export interface PlannerTestHooks {
   __dragLatencies?: number[];
   __project?: (lon: number, lat: number) => { x: number; y: number };
+  /** Autosave records written since the page opened, and whether the saved state has been restored. */
+  __autosaveWrites?: number;
+  __autosaveReady?: boolean;
+  /** Terminates the coverage and planner workers, as a crash would. */
+  __killWorkers?: () => void;
 }
 
 /** Everything the planner is started with. */
@@ -55,15 +61,34 @@ export function startPlanner(deps: PlannerDeps): Planner {
     const box = map.getCanvas().getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   };
-  const coverage = createCoverageWorker();
+  let coverageWorker: Worker | undefined;
+  const coverage = createCoverageWorker((worker) => (coverageWorker = worker));
   const planner = new PlannerClient();
+  hooks.__killWorkers = () => {
+    coverageWorker?.terminate();
+    planner.restart('the planner worker was killed');
+  };
   const apply = (update: (state: AppState) => Partial<AppState> | null) => {
     const patch = update(store.get());
     if (patch !== null) store.set(patch);
     return patch !== null;
   };
 
-  bindAutosave(store, browserStorage());
+  hooks.__autosaveWrites = 0;
+  const autosave = bindAutosave(store, {
+    backend: openIdbBackend().catch(() => {
+      const storage = browserStorage();
+      return storage === undefined ? undefined : storageBackend(storage);
+    }),
+    legacy: browserStorage(),
+    view: mapViewPort(map),
+    onSaved: () => (hooks.__autosaveWrites = (hooks.__autosaveWrites ?? 0) + 1),
+  });
+  void autosave.ready.then(() => (hooks.__autosaveReady = true));
+  window.addEventListener('pagehide', () => void autosave.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void autosave.flush();
+  });
   syncCoverage(store, coverage, {
     dataUrl: deps.dataUrl,
     onMoveMeasured: (ms) => hooks.__dragLatencies?.push(ms),
@@ -125,6 +150,18 @@ export function startPlanner(deps: PlannerDeps): Planner {
     }
   }, editing.nudge);
   return { redraw, refreshText, handleClick };
+}
+
+/** The map's centre and zoom, for the autosave. */
+function mapViewPort(map: MapLibreMap): ViewPort {
+  return {
+    get: () => {
+      const { lng, lat } = map.getCenter();
+      return { center: [lng, lat], zoom: map.getZoom() };
+    },
+    set: (view) => map.jumpTo({ center: view.center, zoom: view.zoom }),
+    onChange: (listener) => map.on('moveend', listener),
+  };
 }
 
 /** localStorage, or undefined where the browser refuses it (e.g. storage disabled). */

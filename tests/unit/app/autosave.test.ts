@@ -1,15 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import {
-  AUTOSAVE_DELAY_MS,
-  AUTOSAVE_KEY,
-  bindAutosave,
-  restorePlanner,
-  serialisePlanner,
-} from '../../../src/app/autosave';
+import { describe, expect, it } from 'vitest';
+import { restorePlanner, serialisePlanner } from '../../../src/app/autosave';
 import { addStation, commitPlan } from '../../../src/app/plan-actions';
 import type { SuggestionInfo } from '../../../src/app/plan-state';
 import { saveScenario } from '../../../src/app/scenario-actions';
-import { initialState, Store, type AppState } from '../../../src/app/store';
+import { initialState, type AppState } from '../../../src/app/store';
 import { addSite, emptySites } from '../../../src/core/live/sites';
 
 const apply = (state: AppState, patch: Partial<AppState>): AppState => ({ ...state, ...patch });
@@ -51,24 +45,5 @@ describe('autosave', () => {
     expect(restorePlanner('not json', s)).toBeNull();
     expect(restorePlanner(JSON.stringify({ version: 99 }), s)).toBeNull();
     expect(restorePlanner(JSON.stringify({ version: 1, provinceCode: '33', plan: { sites: [[1]] } }), s)).toBeNull();
-  });
-
-  it('restores at start and writes after changes', () => {
-    vi.useFakeTimers();
-    const saved = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => saved.get(k) ?? null,
-      setItem: (k: string, v: string) => void saved.set(k, v),
-    };
-    const first = new Store(initialState('33'));
-    bindAutosave(first, storage);
-    first.set(addStation(first.get(), 120, 30));
-    expect(saved.has(AUTOSAVE_KEY)).toBe(false);
-    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
-    const second = new Store(initialState('33'));
-    bindAutosave(second, storage);
-    expect(second.get().plan.sites.count).toBe(1);
-    expect(second.get().history.past).toEqual([]);
-    vi.useRealTimers();
   });
 });
