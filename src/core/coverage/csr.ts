@@ -104,7 +104,9 @@ export function coverageFromSiteLists(
     throw new Error(`Expected ${siteCount + 1} site offsets, got ${siteOffsets.length}.`);
   }
   if (siteOffsets[siteCount] !== siteDemands.length) {
-    throw new Error(`Last site offset is ${siteOffsets[siteCount]} but there are ${siteDemands.length} demand indices.`);
+    throw new Error(
+      `Last site offset is ${siteOffsets[siteCount]} but there are ${siteDemands.length} demand indices.`,
+    );
   }
   for (let k = 0; k < siteDemands.length; k++) {
     if (siteDemands[k] >= demandCount) {

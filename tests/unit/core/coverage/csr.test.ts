@@ -100,7 +100,9 @@ describe('CSR coverage sets', () => {
     expect(() => coverageFromSiteLists(2, 1, Uint32Array.of(0, 1), Uint32Array.of(5))).toThrow(
       'Demand index 5 out of range: expected < 2.',
     );
-    expect(() => coverageFromSiteLists(2, 2, Uint32Array.of(0, 1), Uint32Array.of(0))).toThrow('Expected 3 site offsets');
+    expect(() => coverageFromSiteLists(2, 2, Uint32Array.of(0, 1), Uint32Array.of(0))).toThrow(
+      'Expected 3 site offsets',
+    );
   });
 });
 
@@ -108,9 +110,12 @@ describe('strip index', () => {
   it('orders each strip by column and finds every point of a window', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true })), {
-          maxLength: 200,
-        }),
+        fc.array(
+          fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true })),
+          {
+            maxLength: 200,
+          },
+        ),
         fc.double({ min: 0.5, max: 20, noNaN: true }),
         fc.tuple(fc.double({ min: -60, max: 60, noNaN: true }), fc.double({ min: -60, max: 60, noNaN: true })),
         (points, height, [qRow, qCol]) => {
@@ -128,12 +133,18 @@ describe('strip index', () => {
           const [first, last] = stripRange(index, qRow - half, qRow + half);
           for (let s = first; s <= last; s++) {
             const end = index.stripOffsets[s + 1];
-            for (let k = lowerBound(index.col, index.stripOffsets[s], end, qCol - half); k < end && index.col[k] <= qCol + half; k++) {
+            for (
+              let k = lowerBound(index.col, index.stripOffsets[s], end, qCol - half);
+              k < end && index.col[k] <= qCol + half;
+              k++
+            ) {
               const i = index.order[k];
               if (Math.abs(row[i] - qRow) <= half) found.push(i);
             }
           }
-          const expected = points.flatMap((p, i) => (Math.abs(p[0] - qRow) <= half && Math.abs(p[1] - qCol) <= half ? [i] : []));
+          const expected = points.flatMap((p, i) =>
+            Math.abs(p[0] - qRow) <= half && Math.abs(p[1] - qCol) <= half ? [i] : [],
+          );
           expect(found.sort((a, b) => a - b)).toEqual(expected);
         },
       ),
