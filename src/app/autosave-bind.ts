@@ -5,7 +5,7 @@
  * main thread, so the workers' fate does not touch it. The old localStorage autosave is read once when the backend
  * holds nothing, written to the backend, then removed.
  */
-import { restorePlanner, serialisePlanner, AUTOSAVE_KEY } from './autosave';
+import { AUTOSAVE_KEY, plannerData, restorePlanner, restorePlannerData, type PlannerData } from './autosave';
 import type { AutosaveBackend, AutosaveRecord, SavedView } from './autosave-idb';
 import type { Store } from './store';
 
@@ -43,10 +43,10 @@ export interface Autosave {
   flush(): Promise<void>;
 }
 
-/** The province a saved planner text was made on, or undefined. */
-function savedProvince(text: string): string | undefined {
+/** The province a saved planner was made on, or undefined. */
+function savedProvince(saved: PlannerData | string): string | undefined {
   try {
-    const value = (JSON.parse(text) as { provinceCode?: unknown }).provinceCode;
+    const value = (typeof saved === 'string' ? (JSON.parse(saved) as { provinceCode?: unknown }) : saved).provinceCode;
     return typeof value === 'string' ? value : undefined;
   } catch {
     return undefined;
@@ -73,7 +73,7 @@ export function bindAutosave(store: Store, options: AutosaveOptions): Autosave {
       const target = await backend;
       if (target === undefined) return false;
       const record: AutosaveRecord = {
-        planner: serialisePlanner(store.get()),
+        planner: plannerData(store.get()),
         view: options.view?.get() ?? null,
         savedAt: Date.now(),
       };
@@ -111,7 +111,9 @@ export function bindAutosave(store: Store, options: AutosaveOptions): Autosave {
   options.view?.onChange(() => restored && changed());
 
   const restore = (record: AutosaveRecord) => {
-    const patch = restorePlanner(record.planner, store.get());
+    const { planner } = record;
+    const patch =
+      typeof planner === 'string' ? restorePlanner(planner, store.get()) : restorePlannerData(planner, store.get());
     applying = true;
     try {
       if (patch !== null) store.set(patch);

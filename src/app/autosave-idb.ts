@@ -3,6 +3,7 @@
  * where IndexedDB is refused, in localStorage. Both hold the same {@link AutosaveRecord}.
  */
 import { openDB } from 'idb';
+import { serialisePlannerData, type PlannerData } from './autosave';
 
 /** The map's view: centre `[lon, lat]` in WGS 84 degrees and MapLibre zoom level. */
 export interface SavedView {
@@ -10,10 +11,13 @@ export interface SavedView {
   zoom: number;
 }
 
-/** One autosave: the planner as the JSON text of autosave.ts, the map's view, and when it was written. */
+/**
+ * One autosave: the planner (settings, plan, scenarios, province), the map's view, and when it was written.
+ * IndexedDB keeps the planner as structured-clone data (typed arrays cloned as memory, no JSON text on the main
+ * thread); localStorage and the old autosave keep the JSON text of autosave.ts.
+ */
 export interface AutosaveRecord {
-  /** `serialisePlanner` text (settings, plan, scenarios, province). */
-  planner: string;
+  planner: PlannerData | string;
   /** The map's view, or null when it is not known. */
   view: SavedView | null;
   /** Epoch ms. */
@@ -48,7 +52,8 @@ export function isAutosaveRecord(value: unknown): value is AutosaveRecord {
       view.center.length === 2 &&
       view.center.every(Number.isFinite) &&
       Number.isFinite(view.zoom));
-  return typeof r.planner === 'string' && typeof r.savedAt === 'number' && viewOk;
+  const plannerOk = typeof r.planner === 'string' || (typeof r.planner === 'object' && r.planner !== null);
+  return plannerOk && typeof r.savedAt === 'number' && viewOk;
 }
 
 /** Opens (creating on first use) the autosave database; rejects where IndexedDB is unavailable. */
@@ -85,7 +90,8 @@ export function storageBackend(storage: Pick<Storage, 'getItem' | 'setItem'>): A
     },
     write(record) {
       try {
-        storage.setItem(AUTOSAVE_FALLBACK_KEY, JSON.stringify(record));
+        const planner = typeof record.planner === 'string' ? record.planner : serialisePlannerData(record.planner);
+        storage.setItem(AUTOSAVE_FALLBACK_KEY, JSON.stringify({ ...record, planner }));
         return Promise.resolve();
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));

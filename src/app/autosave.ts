@@ -4,7 +4,7 @@
  * versions, and anything unreadable is ignored rather than breaking the page. Where it is kept and when it is
  * written: autosave-bind.ts (IndexedDB, autosave-idb.ts; `AUTOSAVE_KEY` is the old localStorage key, migrated once).
  */
-import { sitesFromRows, sitesToRows } from '../core/live/sites';
+import { sitesFromRows, sitesToRows, type SiteTable } from '../core/live/sites';
 import {
   DEFAULT_SETTINGS,
   type PlanSettings,
@@ -52,35 +52,101 @@ function readSnapshot(value: SavedSnapshot): PlanSnapshot {
   return { sites: sitesFromRows(value.sites), suggestion: readSuggestion(value.suggestion) };
 }
 
-/** The planner's part of the state as JSON text. */
-export function serialisePlanner(state: AppState): string {
-  const saved: SavedPlanner = {
+/**
+ * The planner's part of the state as structured-clone data, for IndexedDB: the state's own objects and typed
+ * arrays, not copied (IndexedDB clones them when it writes, a memory copy rather than a JSON text).
+ */
+export interface PlannerData {
+  version: number;
+  provinceCode: string;
+  settings: PlanSettings;
+  plan: PlanSnapshot;
+  scenarios: Scenario[];
+}
+
+/** The planner's part of the state, for {@link restorePlannerData}. */
+export function plannerData(state: AppState): PlannerData {
+  return {
     version: PLANNER_FILE_VERSION,
     provinceCode: state.provinceCode,
     settings: state.settings,
-    plan: saveSnapshot(state.plan),
-    scenarios: state.scenarios.map((s) => ({ ...s, plan: saveSnapshot(s.plan) })),
+    plan: state.plan,
+    scenarios: state.scenarios,
+  };
+}
+
+/** Planner data as the JSON text of the autosave layout (sites as `[lon, lat, status, role]` rows). */
+export function serialisePlannerData(data: PlannerData): string {
+  const saved: SavedPlanner = {
+    ...data,
+    plan: saveSnapshot(data.plan),
+    scenarios: data.scenarios.map((s) => ({ ...s, plan: saveSnapshot(s.plan) })),
   };
   return JSON.stringify(saved);
 }
 
+/** The planner's part of the state as JSON text. */
+export function serialisePlanner(state: AppState): string {
+  return serialisePlannerData(plannerData(state));
+}
+
+/** A site table read back from storage: typed arrays of `count` entries each, or an error. */
+function checkSites(value: unknown): SiteTable {
+  const t = value as Partial<SiteTable> | null;
+  const n = t?.count;
+  const ok =
+    typeof n === 'number' &&
+    Number.isInteger(n) &&
+    n >= 0 &&
+    t?.lon instanceof Float64Array &&
+    t.lon.length === n &&
+    t.lat instanceof Float64Array &&
+    t.lat.length === n &&
+    t.status instanceof Uint8Array &&
+    t.status.length === n &&
+    t.role instanceof Uint8Array &&
+    t.role.length === n;
+  if (!ok) throw new Error('plan.sites must be a site table');
+  return t as SiteTable;
+}
+
+function checkSnapshot(value: PlanSnapshot): PlanSnapshot {
+  return { sites: checkSites(value?.sites), suggestion: value?.suggestion ?? null };
+}
+
 /**
- * The state patch of a saved planner: settings and scenarios always, the plan only when it was made on the
- * province now shown. Null when the text is not a planner this version can read.
+ * The state patch of saved planner data: settings and scenarios always, the plan only when it was made on the
+ * province now shown. Null when the data is not a planner this version can read.
  */
-export function restorePlanner(text: string, state: AppState): Partial<AppState> | null {
+export function restorePlannerData(data: unknown, state: AppState): Partial<AppState> | null {
   try {
-    const saved = JSON.parse(text) as SavedPlanner;
+    const saved = data as PlannerData;
     if (typeof saved !== 'object' || saved === null || !(saved.version >= 1 && saved.version <= PLANNER_FILE_VERSION)) {
       return null;
     }
     const sameProvince = saved.provinceCode === state.provinceCode;
     // An area is a list of one province's counties.
     const settings = { ...DEFAULT_SETTINGS, ...saved.settings, area: sameProvince ? (saved.settings?.area ?? []) : [] };
-    const scenarios: Scenario[] = (saved.scenarios ?? []).map((s) => ({ ...s, plan: readSnapshot(s.plan) }));
+    const scenarios: Scenario[] = (saved.scenarios ?? []).map((s) => ({ ...s, plan: checkSnapshot(s.plan) }));
     const patch: Partial<AppState> = { settings, scenarios };
-    if (sameProvince) patch.plan = readSnapshot(saved.plan);
+    if (sameProvince) patch.plan = checkSnapshot(saved.plan);
     return patch;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The state patch of a saved planner text (autosave layout), as {@link restorePlannerData}.
+ * Null when the text is not a planner this version can read.
+ */
+export function restorePlanner(text: string, state: AppState): Partial<AppState> | null {
+  try {
+    const saved = JSON.parse(text) as SavedPlanner;
+    if (typeof saved !== 'object' || saved === null) return null;
+    const plan = readSnapshot(saved.plan);
+    const scenarios = (saved.scenarios ?? []).map((s) => ({ ...s, plan: readSnapshot(s.plan) }));
+    return restorePlannerData({ ...saved, plan, scenarios }, state);
   } catch {
     return null;
   }

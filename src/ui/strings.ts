@@ -32,7 +32,8 @@ export const strings = {
     sources: '数据来源',
     counts: '数量',
     tileUrl: '在线底图地址（可选，默认关闭）',
-    tileHelp: '例如 https://example.com/{z}/{x}/{y}.png；留空则完全离线。',
+    tileHelp:
+      '例如 https://example.com/{z}/{x}/{y}.png；留空则完全离线。安全策略（CSP）只允许本站地址：瓦片服务器的来源须在构建时以 VITE_TILE_ORIGIN 指定（如 VITE_TILE_ORIGIN=https://example.com npm run build），否则会被浏览器拦截。',
     save: '保存',
     provinces: '省级单位',
     counties: '县级单位',
@@ -159,7 +160,8 @@ export const strings = {
     sources: 'Sources',
     counts: 'Counts',
     tileUrl: 'Online basemap URL (optional, off by default)',
-    tileHelp: 'e.g. https://example.com/{z}/{x}/{y}.png; leave empty to stay fully offline.',
+    tileHelp:
+      "e.g. https://example.com/{z}/{x}/{y}.png; leave empty to stay fully offline. The page's Content-Security-Policy allows only its own origin: the tile server's origin must be given at build time as VITE_TILE_ORIGIN (e.g. VITE_TILE_ORIGIN=https://example.com npm run build), otherwise the browser blocks it.",
     save: 'Save',
     provinces: 'Provinces',
     counties: 'Counties',

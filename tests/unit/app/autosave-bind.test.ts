@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_KEY, serialisePlanner } from '../../../src/app/autosave';
+import {
+  AUTOSAVE_KEY,
+  plannerData,
+  restorePlanner,
+  restorePlannerData,
+  serialisePlanner,
+} from '../../../src/app/autosave';
 import { AUTOSAVE_DELAY_MS, bindAutosave, type ViewPort } from '../../../src/app/autosave-bind';
 import {
   isAutosaveRecord,
@@ -140,6 +146,22 @@ describe('bindAutosave', () => {
     expect(isAutosaveRecord({ planner: '', view: { center: [NaN, 1], zoom: 1 }, savedAt: 1 })).toBe(false);
     storage.setItem('ruralreach.autosave', 'not json');
     await expect(backend.read()).resolves.toBeUndefined();
+  });
+});
+
+describe('planner data (IndexedDB layout)', () => {
+  it('restores typed site tables, rejects malformed ones, and falls back to JSON text in localStorage', async () => {
+    const data = plannerData(addStationState());
+    const patch = restorePlannerData(structuredClone(data), initialState('33'))!;
+    expect(patch.plan?.sites).toEqual(data.plan.sites);
+    const bad = { ...data, plan: { sites: { ...data.plan.sites, lat: new Float64Array(3) }, suggestion: null } };
+    expect(restorePlannerData(bad, initialState('33'))).toBeNull();
+    expect(restorePlannerData({ ...data, version: 99 }, initialState('33'))).toBeNull();
+    const storage = fakeStorage();
+    await storageBackend(storage).write({ planner: data, view: null, savedAt: 1 });
+    const back = await storageBackend(storage).read();
+    expect(typeof back?.planner).toBe('string');
+    expect(restorePlanner(back!.planner as string, initialState('33'))?.plan?.sites).toEqual(data.plan.sites);
   });
 });
 
