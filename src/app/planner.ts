@@ -16,6 +16,9 @@ import { bindMapView } from './map-view';
 import { deleteSite, dropSite, markSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
 import { PlannerClient } from './planner-client';
 import { bindPanels } from './planner-panels';
+import { planFileOfState } from './plan-file-state';
+import { renderExportPanel } from '../ui/export-panel';
+import { byId } from '../ui/dom';
 import type { AppState, Store } from './store';
 
 /** What the page needs from the planner. */
@@ -114,7 +117,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
         return dropSite(s, k, lon, lat);
       }),
   };
-  const refreshText = bindPanels(store, {
+  const refreshPanels = bindPanels(store, {
     plan: {
       changeSettings: (patch) => apply((s) => ({ settings: { ...s.settings, ...patch } })),
       suggest: () => void suggest(store, coverage, planner),
@@ -129,6 +132,10 @@ export function startPlanner(deps: PlannerDeps): Planner {
       store.set({ selectedCounty: county.code });
     },
   });
+  const refreshText = () => {
+    refreshPanels();
+    renderExportPanel(byId('export-panel'), { planFile: () => planFileOfState(store.get()) });
+  };
   map.getContainer().classList.toggle('adding', false);
   store.subscribe((state, previous) => {
     if (state.editMode !== previous.editMode) map.getContainer().classList.toggle('adding', state.editMode === 'add');

@@ -3,11 +3,13 @@
  * `StringKey` in i18n.ts comes from the English one, and each language must have every key). `{name}` marks a
  * placeholder that `t()` fills.
  */
+import { exportStrings } from './strings-export';
 import { toolStrings } from './strings-tools';
 
 export const strings = {
   'zh-CN': {
     ...toolStrings['zh-CN'],
+    ...exportStrings['zh-CN'],
     tagline: '农村电商网点覆盖规划',
     province: '省份',
     aboutData: '关于数据',
@@ -135,6 +137,7 @@ export const strings = {
   },
   en: {
     ...toolStrings.en,
+    ...exportStrings.en,
     tagline: 'Rural e-commerce coverage planner',
     province: 'Province',
     aboutData: 'About data',

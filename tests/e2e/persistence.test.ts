@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readPlanFile } from '../../src/io/plan-file';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 
@@ -114,6 +116,20 @@ describe('persistence: autosave to IndexedDB, restored on reload', () => {
       { timeout: 60_000 },
     );
     expect((await shown(page)).stations).toBe(before.stations + 1);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  it('downloads the plan file: readPlanFile reads the shown stations and settings back', async () => {
+    const { stations } = await shown(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download plan file (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ruralreach-plan.json');
+    const file = readPlanFile(readFileSync((await download.path())!, 'utf8'));
+    expect(file.provinceCode).toBe(PROVINCE);
+    expect(file.plan.sites).toHaveLength(stations);
+    expect(file.settings.stations).toBe(SMALL_N);
     expect(watch.consoleErrors).toEqual([]);
   });
 
