@@ -22,9 +22,9 @@ import { EARTH_RADIUS_KM } from '../../src/core/distance/haversine';
 import { createRandom } from '../../src/core/random';
 import { coverageByPlanarRadius } from '../../src/core/reach/planar';
 import { coverageByRadius, type LonLatPoints } from '../../src/core/reach/radius';
-import { solveMaxCoverage, type MaxCoverageSolution } from '../../src/core/solve/max-coverage';
+import { solveMaxCoverage } from '../../src/core/solve/max-coverage';
 import type { CoverageProblem } from '../../src/core/solve/max-coverage-state';
-import { formatSummary, formatTable, gapPercent, summarize, type BenchRow } from './table';
+import { boundNote, formatSummary, formatTable, gapPercent, ratioNote, summarize, type BenchRow } from './table';
 
 /** Seed of every generator and solve. */
 export const SEED = 1;
@@ -111,11 +111,6 @@ function seconds(start: number): number {
   return (performance.now() - start) / 1000;
 }
 
-function boundNote(s: MaxCoverageSolution): string {
-  if (s.optimal) return 'proven optimal';
-  return Number.isNaN(s.bound) ? 'no bound' : `bound ${s.bound} (within ${(100 * s.gap).toFixed(3)} %)`;
-}
-
 /** Build at 3 and 5 km, then max coverage with 100,000 stations (every village a candidate). */
 async function nationalRows(name: string, villages: LonLatPoints, rows: BenchRow[], baseline: boolean): Promise<void> {
   const weight = new Float64Array(villages.count).fill(1);
@@ -148,7 +143,7 @@ async function nationalRows(name: string, villages: LonLatPoints, rows: BenchRow
       model: 'mclp p=100000 heuristic',
       objective: solution.objective,
       seconds: solution.seconds,
-      note: `${boundNote(solution)}; ${solution.newSites} stations; build + solve ${(buildSec + solution.seconds).toFixed(2)} s`,
+      note: `${boundNote(solution, 3)}; ${solution.newSites} stations; build + solve ${(buildSec + solution.seconds).toFixed(2)} s`,
     });
   }
 }
@@ -178,7 +173,7 @@ async function pairRows(
     optimum,
     gapPct: gap,
     seconds: heuristic.seconds,
-    note: `${boundNote(heuristic)}${baseline}`,
+    note: `${boundNote(heuristic, 3)}${baseline}`,
   });
   rows.push({
     instance: label,
@@ -187,7 +182,7 @@ async function pairRows(
     optimum,
     gapPct: optimum === undefined ? undefined : 0,
     seconds: exact.seconds,
-    note: `${boundNote(exact)}; ${(exact.seconds / Math.max(heuristic.seconds, 1e-3)).toFixed(1)}x heuristic time`,
+    note: `${boundNote(exact, 3)}; ${ratioNote(exact, heuristic)}`,
   });
 }
 

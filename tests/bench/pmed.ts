@@ -9,9 +9,8 @@
 import { pathToFileURL } from 'node:url';
 import { solvePMedian } from '../../src/core/solve/p-median';
 import { solvePCenter } from '../../src/core/solve/p-center';
-import type { AssignedSolution } from '../../src/core/solve/p-median-sites';
 import { readOptima, readOrLibPMedian } from './orlib';
-import { formatSummary, formatTable, gapPercent, summarize, type BenchRow } from './table';
+import { boundNote, formatSummary, formatTable, ratioNote, solutionRow, summarize, type BenchRow } from './table';
 
 /** Instances of the section. */
 export const INSTANCES = Array.from({ length: 10 }, (_, k) => `pmed${k + 1}`);
@@ -19,23 +18,6 @@ export const INSTANCES = Array.from({ length: 10 }, (_, k) => `pmed${k + 1}`);
 export const EXACT_TIME_LIMIT_SEC = 60;
 /** Seed of every solve. */
 export const SEED = 1;
-
-function boundNote(s: AssignedSolution): string {
-  if (s.optimal) return 'proven optimal';
-  return Number.isNaN(s.bound) ? 'no bound' : `bound ${s.bound} (within ${(100 * s.gap).toFixed(2)} %)`;
-}
-
-function row(instance: string, model: string, s: AssignedSolution, optimum: number, note: string): BenchRow {
-  return {
-    instance,
-    model,
-    objective: s.objective,
-    optimum,
-    gapPct: gapPercent(s.objective, optimum),
-    seconds: s.seconds,
-    note,
-  };
-}
 
 /** Solves every instance four ways; rows: pmedian/pcenter x heuristic/exact. */
 export async function run(): Promise<BenchRow[]> {
@@ -49,13 +31,27 @@ export async function run(): Promise<BenchRow[]> {
     const medianX = await solvePMedian(inst, { ...options, mode: 'exact', timeLimitSec: EXACT_TIME_LIMIT_SEC });
     const centerH = await solvePCenter(inst, { ...options, timeLimitSec: 10 });
     const centerX = await solvePCenter(inst, { ...options, mode: 'exact', timeLimitSec: EXACT_TIME_LIMIT_SEC });
-    const ratio = (exact: AssignedSolution, heuristic: AssignedSolution): string =>
-      `${(exact.seconds / Math.max(heuristic.seconds, 1e-3)).toFixed(1)}x heuristic time`;
     const label = `${name} (n=${inst.n}, p=${inst.p})`;
-    rows.push(row(label, 'pmedian heuristic', medianH, known.pmedian, boundNote(medianH)));
-    rows.push(row(label, 'pmedian exact', medianX, known.pmedian, `${boundNote(medianX)}; ${ratio(medianX, medianH)}`));
-    rows.push(row(label, 'pcenter heuristic', centerH, known.pcenter, boundNote(centerH)));
-    rows.push(row(label, 'pcenter exact', centerX, known.pcenter, `${boundNote(centerX)}; ${ratio(centerX, centerH)}`));
+    rows.push(solutionRow(label, 'pmedian heuristic', medianH, known.pmedian, boundNote(medianH)));
+    rows.push(
+      solutionRow(
+        label,
+        'pmedian exact',
+        medianX,
+        known.pmedian,
+        `${boundNote(medianX)}; ${ratioNote(medianX, medianH)}`,
+      ),
+    );
+    rows.push(solutionRow(label, 'pcenter heuristic', centerH, known.pcenter, boundNote(centerH)));
+    rows.push(
+      solutionRow(
+        label,
+        'pcenter exact',
+        centerX,
+        known.pcenter,
+        `${boundNote(centerX)}; ${ratioNote(centerX, centerH)}`,
+      ),
+    );
   }
   return rows;
 }

@@ -14,8 +14,7 @@ import { coverageByPlanarRadius } from '../../src/core/reach/planar';
 import { solveMaxCoverage, type MaxCoverageSolution } from '../../src/core/solve/max-coverage';
 import type { CoverageProblem } from '../../src/core/solve/max-coverage-state';
 import { solveSetCover } from '../../src/core/solve/set-cover';
-import type { Solution } from '../../src/core/types';
-import { formatSummary, formatTable, gapPercent, summarize, type BenchRow } from './table';
+import { boundNote, formatSummary, formatTable, ratioNote, solutionRow, summarize, type BenchRow } from './table';
 
 /** Folder of the shared reference instances. */
 const BENCH_DIR = new URL('../../../shared/bench/', import.meta.url);
@@ -54,27 +53,6 @@ function readOptima(): SjcOptima {
   return (JSON.parse(readFileSync(new URL('optima.json', BENCH_DIR), 'utf8')) as { SJC324: SjcOptima }).SJC324;
 }
 
-function boundNote(s: Solution): string {
-  if (s.optimal) return 'proven optimal';
-  return Number.isNaN(s.bound) ? 'no bound' : `bound ${s.bound} (within ${(100 * s.gap).toFixed(2)} %)`;
-}
-
-function ratioNote(exact: Solution, heuristic: Solution): string {
-  return `${(exact.seconds / Math.max(heuristic.seconds, 1e-3)).toFixed(1)}x heuristic time`;
-}
-
-function row(instance: string, model: string, s: Solution, optimum: number, note: string): BenchRow {
-  return {
-    instance,
-    model,
-    objective: s.objective,
-    optimum,
-    gapPct: gapPercent(s.objective, optimum),
-    seconds: s.seconds,
-    note,
-  };
-}
-
 /** Max coverage for every p with a known optimum, and set cover, at both radii; heuristic and exact. */
 export async function run(): Promise<BenchRow[]> {
   const { x, y, weight } = readSjc();
@@ -100,15 +78,17 @@ export async function run(): Promise<BenchRow[]> {
         mode: 'exact',
         timeLimitSec: EXACT_TIME_LIMIT_SEC,
       });
-      rows.push(row(label, 'mclp heuristic', heuristic, optimum, boundNote(heuristic)));
-      rows.push(row(label, 'mclp exact', exact, optimum, `${boundNote(exact)}; ${ratioNote(exact, heuristic)}`));
+      rows.push(solutionRow(label, 'mclp heuristic', heuristic, optimum, boundNote(heuristic)));
+      rows.push(
+        solutionRow(label, 'mclp exact', exact, optimum, `${boundNote(exact)}; ${ratioNote(exact, heuristic)}`),
+      );
     }
     const optimum = optima.lscp[radius];
     const label = `SJC324 S=${radius} m`;
     const heuristic = await solveSetCover(problem, { seed: SEED, timeLimitSec: HEURISTIC_TIME_LIMIT_SEC });
     const exact = await solveSetCover(problem, { seed: SEED, mode: 'exact', timeLimitSec: EXACT_TIME_LIMIT_SEC });
-    rows.push(row(label, 'lscp heuristic', heuristic, optimum, boundNote(heuristic)));
-    rows.push(row(label, 'lscp exact', exact, optimum, `${boundNote(exact)}; ${ratioNote(exact, heuristic)}`));
+    rows.push(solutionRow(label, 'lscp heuristic', heuristic, optimum, boundNote(heuristic)));
+    rows.push(solutionRow(label, 'lscp exact', exact, optimum, `${boundNote(exact)}; ${ratioNote(exact, heuristic)}`));
   }
   return rows;
 }

@@ -3,6 +3,8 @@
  * it: fixed-width columns, then a summary per model. Figures only: nothing here passes or fails on time.
  */
 
+import type { Solution } from '../../src/core/types';
+
 /** One solved benchmark instance. */
 export interface BenchRow {
   /** Instance name, e.g. "pmed1" (OR-Library) or "SJC324". */
@@ -113,4 +115,28 @@ export function formatSummary(summary: readonly BenchSummary[]): string {
   ]);
   const header = ['model', 'rows', 'mean gap %', 'max gap %', 'optima', 'seconds'];
   return grid(header, lines, [false, true, true, true, true, true]);
+}
+
+/** "proven optimal", or the solver's bound and gap with `digits` decimals, or "no bound". */
+export function boundNote(s: Solution, digits = 2): string {
+  if (s.optimal) return 'proven optimal';
+  return Number.isNaN(s.bound) ? 'no bound' : `bound ${s.bound} (within ${(100 * s.gap).toFixed(digits)} %)`;
+}
+
+/** How many times the heuristic's time the exact solve took. */
+export function ratioNote(exact: Solution, heuristic: Solution): string {
+  return `${(exact.seconds / Math.max(heuristic.seconds, 1e-3)).toFixed(1)}x heuristic time`;
+}
+
+/** A row for a solution of an instance with a known optimum. */
+export function solutionRow(instance: string, model: string, s: Solution, optimum: number, note: string): BenchRow {
+  return {
+    instance,
+    model,
+    objective: s.objective,
+    optimum,
+    gapPct: gapPercent(s.objective, optimum),
+    seconds: s.seconds,
+    note,
+  };
 }
