@@ -17,6 +17,12 @@ export interface LonLatPoints {
 const RAD = Math.PI / 180;
 /** Relative width of the band around the threshold where the chord test defers to `haversineKm` itself. */
 const TIE_BAND = 1e-9;
+/**
+ * Absolute width of that band, in squared unit-sphere chord: unit vectors carry ~1e-16 rounding per component, so a
+ * squared chord below ~1e-30 is noise (two points 1e-14 degrees apart can come out at 0). 1e-20 (a chord of
+ * 1e-10, about 0.6 mm on the Earth) sends every such pair to the haversine test.
+ */
+const TIE_BAND_ABSOLUTE = 1e-20;
 
 /** Unit vectors (x, y, z) of points on the sphere, in the given order, in one array of 3n numbers. */
 function unitVectors(points: LonLatPoints, order: Uint32Array): Float64Array {
@@ -136,8 +142,8 @@ function querySite(query: Query, lon: number, lat: number, xyz: Float64Array, at
     lo2 = -Infinity;
     hi2 = hi1 - 360;
   }
-  const low = chord2 * (1 - TIE_BAND);
-  const high = chord2 * (1 + TIE_BAND);
+  const low = chord2 * (1 - TIE_BAND) - TIE_BAND_ABSOLUTE;
+  const high = chord2 * (1 + TIE_BAND) + TIE_BAND_ABSOLUTE;
   for (let strip = first; strip <= last; strip++) {
     const start = index.stripOffsets[strip];
     const end = index.stripOffsets[strip + 1];
