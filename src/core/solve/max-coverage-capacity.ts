@@ -15,7 +15,8 @@
  */
 import { SITE_STATUS } from '../types';
 import type { MaxCoverageOptions, MaxCoverageSolution } from './max-coverage';
-import { maxCoverageHeuristic, relativeGap } from './max-coverage-heuristic';
+import { relativeGap } from './gap';
+import { maxCoverageHeuristic } from './max-coverage-heuristic';
 import { sumOfLargest } from './max-coverage-bound';
 import { isFixed, statusOf, type CoverageProblem } from './max-coverage-state';
 

@@ -9,15 +9,10 @@ import { coverableWeight, integralWeights, lagrangianBound, submodularBound } fr
 import { lazyGreedy } from './max-coverage-greedy';
 import { CoverageState, type CoverageProblem } from './max-coverage-state';
 import { SwapSearch } from './max-coverage-swap';
+import { relativeGap } from './gap';
 
 /** Default time budget in seconds when `timeLimitSec` is not given. */
 export const DEFAULT_TIME_LIMIT_SEC = 10;
-
-/** Relative gap |bound - objective| / max(|objective|, 1e-9). */
-export function relativeGap(objective: number, bound: number): number {
-  if (!Number.isFinite(bound)) return NaN;
-  return Math.abs(bound - objective) / Math.max(Math.abs(objective), 1e-9);
-}
 
 /**
  * The heuristic of `solveMaxCoverage`, synchronous (greedy, swap search, iterated local search, bounds).

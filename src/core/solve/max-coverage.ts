@@ -15,7 +15,8 @@
 import type { Solution, SolveOptions } from '../types';
 import { integralWeights } from './max-coverage-bound';
 import { capacitatedMaxCoverage } from './max-coverage-capacity';
-import { DEFAULT_TIME_LIMIT_SEC, maxCoverageHeuristic, relativeGap } from './max-coverage-heuristic';
+import { relativeGap } from './gap';
+import { DEFAULT_TIME_LIMIT_SEC, maxCoverageHeuristic } from './max-coverage-heuristic';
 import { maxCoverageLp, maxCoverageStart, reduceCoverage, sitesFromValues } from './max-coverage-mip';
 import { CoverageState, type CoverageProblem } from './max-coverage-state';
 import { solveMip } from './mip';

@@ -14,19 +14,13 @@
  * Exact (small instances): HiGHS on the assignment formulation
  *   min sum w_i d_ij x_ij  s.t. sum_j x_ij = 1, x_ij <= y_j, sum_i w_i x_ij <= cap_j y_j, sum_j y_j = p, x, y binary.
  */
+import { relativeGap } from './gap';
 import { createDistanceSource, type DistanceSource, type LocationInput } from '../distance/distance-source';
 import { LpBuilder } from './lp-text';
 import { solveMip } from './mip';
 import { pMedianLowerBound } from './p-median-bound';
 import { pMedianSearch, type PMedianOptions } from './p-median-search';
-import {
-  integralData,
-  openIndices,
-  relativeGap,
-  servableDemand,
-  type AssignedSolution,
-  type SiteRoles,
-} from './p-median-sites';
+import { integralData, openIndices, servableDemand, type AssignedSolution, type SiteRoles } from './p-median-sites';
 
 /** An assignment under capacities. */
 export interface CapacitatedAssignment {

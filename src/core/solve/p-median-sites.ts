@@ -2,6 +2,7 @@
  * What the p-median and p-center solvers share: site roles from candidate statuses, the solution type with the
  * assignment of every demand point, and its assembly.
  */
+import { relativeGap } from './gap';
 import { SITE_STATUS, type Candidates, type Solution } from '../types';
 import type { DistanceSource } from '../distance/distance-source';
 
@@ -154,13 +155,6 @@ export function openIndices(open: Uint8Array): Uint32Array {
   const out = new Uint32Array(count);
   for (let j = 0, k = 0; j < open.length; j++) if (open[j]) out[k++] = j;
   return out;
-}
-
-/** Relative gap |objective - bound| / max(|objective|, 1e-9), NaN without a bound. */
-export function relativeGap(objective: number, bound: number): number {
-  if (Number.isNaN(bound) || Number.isNaN(objective)) return NaN;
-  if (objective === bound) return 0;
-  return Math.abs(objective - bound) / Math.max(Math.abs(objective), 1e-9);
 }
 
 /** True when every weight and every listed distance is an integer, so objectives are integers (bounds round up). */

@@ -16,7 +16,7 @@
  */
 import type { Solution, SolveOptions } from '../types';
 import { coverableWeight, lagrangianBound } from './max-coverage-bound';
-import { relativeGap } from './max-coverage-heuristic';
+import { relativeGap } from './gap';
 import { maxCoverageStart, reduceCoverage, sitesFromValues } from './max-coverage-mip';
 import { CoverageState, type CoverageProblem } from './max-coverage-state';
 import { SwapSearch } from './max-coverage-swap';

@@ -18,7 +18,8 @@
  * Exact mode: the MIP of `two-tier-mip.ts` solved by HiGHS, warm-started by the heuristic.
  */
 import { SITE_STATUS, type CoverageSets, type Solution, type SolveOptions } from '../types';
-import { maxCoverageHeuristic, relativeGap } from './max-coverage-heuristic';
+import { relativeGap } from './gap';
+import { maxCoverageHeuristic } from './max-coverage-heuristic';
 import { integralWeights } from './max-coverage-bound';
 import { isFixed, statusOf, type CoverageProblem } from './max-coverage-state';
 import { solveMip } from './mip';
