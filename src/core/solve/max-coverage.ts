@@ -15,7 +15,7 @@
 import type { Solution, SolveOptions } from '../types';
 import { integralWeights } from './max-coverage-bound';
 import { capacitatedMaxCoverage } from './max-coverage-capacity';
-import { relativeGap } from './gap';
+import { mipProof } from './gap';
 import { DEFAULT_TIME_LIMIT_SEC, maxCoverageHeuristic } from './max-coverage-heuristic';
 import { maxCoverageLp, maxCoverageStart, reduceCoverage, sitesFromValues } from './max-coverage-mip';
 import { CoverageState, type CoverageProblem } from './max-coverage-state';
@@ -115,17 +115,12 @@ export async function solveMaxCoverage(
   const mipBound = Number.isFinite(result.bound) ? result.bound + reduced.fixedWeight : Infinity;
   const bound = Math.min(heuristic.bound, integral ? Math.floor(mipBound + 1e-6) : mipBound);
   const objective = better ? state.exactCovered() : heuristic.objective;
-  const optimal = result.status === 'optimal' || objective >= bound - 1e-9 * Math.max(1, bound);
   return {
     ...heuristic,
     selected: better ? state.selected() : heuristic.selected,
     objective,
     coveredWeight: objective,
     newSites: better ? state.openNew : heuristic.newSites,
-    bound: optimal ? objective : bound,
-    gap: optimal ? 0 : relativeGap(objective, bound),
-    optimal,
-    solver: `HiGHS MIP (${result.status}) warm-started by ${heuristic.solver}`,
-    seconds: (performance.now() - started) / 1000,
+    ...mipProof(objective, bound, 'max', result.status, heuristic.solver, started),
   };
 }

@@ -16,7 +16,7 @@
  */
 import type { Solution, SolveOptions } from '../types';
 import { coverableWeight, lagrangianBound } from './max-coverage-bound';
-import { relativeGap } from './gap';
+import { mipProof, relativeGap } from './gap';
 import { maxCoverageStart, reduceCoverage, sitesFromValues } from './max-coverage-mip';
 import { CoverageState, type CoverageProblem } from './max-coverage-state';
 import { SwapSearch } from './max-coverage-swap';
@@ -99,15 +99,7 @@ export async function solveSetCover(
   }
   const mipBound = Number.isFinite(result.bound) ? Math.ceil(result.bound - 1e-6) : 0;
   const bound = Math.max(heuristic.bound, mipBound);
-  const optimal = result.status === 'optimal' || best.objective <= bound;
-  return {
-    ...best,
-    bound: optimal ? best.objective : bound,
-    gap: optimal ? 0 : relativeGap(best.objective, bound),
-    optimal,
-    solver: `HiGHS MIP (${result.status}) warm-started by ${heuristic.solver}`,
-    seconds: (performance.now() - started) / 1000,
-  };
+  return { ...best, ...mipProof(best.objective, bound, 'min', result.status, heuristic.solver, started) };
 }
 
 /** The heuristic of `solveSetCover`, synchronous (`mode` is ignored). */

@@ -18,7 +18,7 @@
  * Exact mode: the MIP of `two-tier-mip.ts` solved by HiGHS, warm-started by the heuristic.
  */
 import { SITE_STATUS, type CoverageSets, type Solution, type SolveOptions } from '../types';
-import { relativeGap } from './gap';
+import { mipProof, relativeGap } from './gap';
 import { maxCoverageHeuristic } from './max-coverage-heuristic';
 import { integralWeights } from './max-coverage-bound';
 import { isFixed, statusOf, type CoverageProblem } from './max-coverage-state';
@@ -117,15 +117,7 @@ export async function solveTwoTier(problem: TwoTierProblem, options: TwoTierOpti
   }
   const mipBound = Number.isFinite(result.bound) ? result.bound : Infinity;
   const bound = Math.min(heuristic.bound, integral ? Math.floor(mipBound + 1e-6) : mipBound);
-  const optimal = result.status === 'optimal' || best.objective >= bound - 1e-9 * Math.max(1, bound);
-  return {
-    ...best,
-    bound: optimal ? best.objective : bound,
-    gap: optimal ? 0 : relativeGap(best.objective, bound),
-    optimal,
-    solver: `HiGHS MIP (${result.status}) warm-started by ${heuristic.solver}`,
-    seconds: (performance.now() - started) / 1000,
-  };
+  return { ...best, ...mipProof(best.objective, bound, 'max', result.status, heuristic.solver, started) };
 }
 
 function fixedOf(status: Uint8Array): number[] {
