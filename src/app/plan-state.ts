@@ -6,6 +6,7 @@
 import type { VillageKind } from '../core/live/coverage-api';
 import { emptySites, type SiteTable } from '../core/live/sites';
 import type { PlanModel, PlanParams } from '../core/plan-types';
+import type { Solution } from '../core/types';
 import { DEFAULT_CIRCUITY, DEFAULT_SPEED_KMH, reachKmForDuration } from '../core/reach/travel-time';
 
 /** The models a planner can ask for in the app (p-center is left to the command line). */
@@ -64,16 +65,15 @@ export interface CoverageCurve {
   share: number[];
 }
 
-/** What the engine said about the suggestion that made a plan. */
-export interface SuggestionInfo {
+/**
+ * What the engine said about the suggestion that made a plan: the solution's figures (objective, proven bound
+ * (NaN when none), relative gap, optimality, solver, seconds; see `Solution`) and the plan's coverage.
+ */
+export interface SuggestionInfo extends Pick<
+  Solution,
+  'objective' | 'bound' | 'gap' | 'optimal' | 'solver' | 'seconds'
+> {
   params: PlanParams;
-  /** The model's objective, its proven bound (NaN when none) and the relative gap between them. */
-  objective: number;
-  bound: number;
-  gap: number;
-  optimal: boolean;
-  solver: string;
-  seconds: number;
   /** The engine's own covered weight and share for the plan. */
   coveredWeight: number;
   coverage: number;
