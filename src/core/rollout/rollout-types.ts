@@ -156,6 +156,15 @@ export interface RolloutResult {
   /** One sentence on the method, shown in the UI ("counties ranked by ..., stations by lazy greedy ..."). */
   method: string;
   seconds: number;
+  /**
+   * Chosen sites that no year could afford (budget, carry-over or per-year caps), so not built: the targets may
+   * then be missed. Absent in results of older versions (read as none).
+   */
+  unbuilt?: { centers: number; stations: number };
+  /** True when `shouldStop` ended the run early: the figures describe the sites chosen until then. */
+  stopped?: boolean;
+  /** Seconds of each phase (coverage sets, county ranking, station placement, schedule and report). */
+  timings?: { coverageSec: number; rankingSec: number; stationsSec: number; scheduleSec: number };
 }
 
 /** Options of a run: progress and cancel, as for the solvers. */
