@@ -10,7 +10,7 @@
  * layers, for low zooms, use a 1.5 km interval.
  */
 import mapshaper from 'mapshaper';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { CountyMatch } from './county-match';
 import type { SourcePolygon } from './polygons';
 
@@ -29,7 +29,12 @@ export interface Boundaries {
   provinces: BoundaryFeature[];
   countiesSimplified: BoundaryFeature[];
   provincesSimplified: BoundaryFeature[];
+  /** One point per province inside its largest part, for the map's label: property `code`. */
+  provinceLabels: LabelFeature[];
 }
+
+/** A label point as it comes out of mapshaper. */
+export type LabelFeature = Feature<Point, { code: string } & Record<string, string | number>>;
 
 /**
  * Builds the boundary layers of the matched counties. Features come out sorted by code.
@@ -53,6 +58,10 @@ export async function buildBoundaries(matches: CountyMatch[], polygons: SourcePo
     `-simplify interval=${FULL_INTERVAL_M} keep-shapes`,
     out('counties.json', 'counties'),
     out('provinces.json', 'provinces'),
+    // One label point per province, inside its largest part (mapshaper's `-points inner`), so that a province of
+    // many islands is named once.
+    '-points inner target=provinces + name=province-labels',
+    out('province-labels.json', 'province-labels'),
     `-simplify interval=${SIMPLIFIED_INTERVAL_M} keep-shapes`,
     out('counties-simplified.json', 'counties'),
     out('provinces-simplified.json', 'provinces'),
@@ -75,7 +84,23 @@ export async function buildBoundaries(matches: CountyMatch[], polygons: SourcePo
     provinces: layer('provinces.json', 'provinceCode'),
     countiesSimplified: layer('counties-simplified.json', 'code'),
     provincesSimplified: layer('provinces-simplified.json', 'provinceCode'),
+    provinceLabels: labels(String(output['province-labels.json'])),
   };
+}
+
+/** The label points, `provinceCode` renamed `code`, sorted by code. */
+function labels(text: string): LabelFeature[] {
+  const collection = JSON.parse(text) as FeatureCollection<Point>;
+  return collection.features
+    .map((f) => {
+      const { provinceCode, ...rest } = (f.properties ?? {}) as Record<string, string | number>;
+      return {
+        type: 'Feature',
+        properties: { ...rest, code: String(provinceCode) },
+        geometry: f.geometry,
+      } as LabelFeature;
+    })
+    .sort((a, b) => (a.properties.code < b.properties.code ? -1 : 1));
 }
 
 /**

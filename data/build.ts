@@ -65,7 +65,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildReport> 
     const props = { code: c.code, name: c.name, provinceCode: c.provinceCode, cityCode: c.cityCode };
     return { ...f, properties: { ...props, villages: n[0], ruralVillages: n[1], areaKm2: f.properties.areaKm2 } };
   };
-  const provinceProps = (f: BoundaryFeature) => {
+  const provinceProps = <F extends { properties: { code: string } }>(f: F) => {
     const p = registry.provinces.find((province) => province.code === f.properties.code)!;
     const n = counts.get(p.code) ?? [0, 0];
     return { ...f, properties: { code: p.code, name: p.name, villages: n[0], ruralVillages: n[1] } };
@@ -83,6 +83,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildReport> 
     'provinces-simplified.geojson',
     text(featureCollectionText(boundaries.provincesSimplified.map(provinceProps))),
   );
+  outputs.set('province-labels.geojson', text(featureCollectionText(boundaries.provinceLabels.map(provinceProps))));
   outputs.set('county-match.csv', text(countyMatchCsv(matches, polygons, unmatchedPolygons)));
   for (const { table, names } of provinceVillages) {
     outputs.set(`villages/${table.provinceCode}.bin`, new Uint8Array(encodeVillages(table)));

@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import type { ManifestFile, MatchSummary } from '../src/data/manifest';
-import type { BoundaryFeature } from './boundaries';
+import type { BoundaryFeature, LabelFeature } from './boundaries';
 import type { CountyMatch } from './county-match';
 import type { SourcePolygon } from './polygons';
 
 /** A FeatureCollection as text, one feature per line (RFC 7946: no crs, lon/lat order). */
-export function featureCollectionText(features: BoundaryFeature[]): string {
+export function featureCollectionText(features: readonly (BoundaryFeature | LabelFeature)[]): string {
   const lines = features.map((f) =>
     JSON.stringify({ type: 'Feature', properties: f.properties, geometry: f.geometry }),
   );

@@ -25,6 +25,7 @@ export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecific
       'counties-simplified': { type: 'geojson', data: `${dataUrl}counties-simplified.geojson`, promoteId: 'code' },
       provinces: { type: 'geojson', data: `${dataUrl}provinces.geojson`, promoteId: 'code' },
       'provinces-simplified': { type: 'geojson', data: `${dataUrl}provinces-simplified.geojson` },
+      'province-labels': { type: 'geojson', data: `${dataUrl}province-labels.geojson` },
     },
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe7ec' } }],
   };
@@ -79,7 +80,7 @@ export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecific
     {
       id: 'province-label',
       type: 'symbol',
-      source: 'provinces-simplified',
+      source: 'province-labels',
       maxzoom: DETAIL_ZOOM,
       layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['sans-serif'] },
       paint: { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },

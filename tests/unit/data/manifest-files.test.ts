@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/data/manifest';
 import { readManifest, readProvinceVillages } from '../../../src/data/node-files';
@@ -101,6 +102,19 @@ describe('manifest.json and the files it lists', () => {
       for (const f of collection.features) expect(Object.keys(f.properties ?? {})).toEqual(properties);
       const expected = file.startsWith('counties') ? manifest.counts.countiesWithBoundary : 31;
       expect(collection.features).toHaveLength(expected);
+    }
+  });
+
+  it('names each province once, at a point inside its polygon', () => {
+    const read = <T>(file: string) => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as T;
+    const labels = read<FeatureCollection<Point, { code: string; name: string }>>('province-labels.geojson');
+    const provinces =
+      read<FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>>('provinces.geojson');
+    expect(labels.features.map((f) => f.properties.code)).toEqual(provinces.features.map((f) => f.properties.code));
+    for (const label of labels.features) {
+      const province = provinces.features.find((f) => f.properties.code === label.properties.code)!;
+      expect(label.properties.name).toBe(province.properties.name);
+      expect(booleanPointInPolygon(label.geometry.coordinates, province), label.properties.name).toBe(true);
     }
   });
 
