@@ -4,7 +4,7 @@
  * versions, and anything unreadable is ignored rather than breaking the page. Where it is kept and when it is
  * written: autosave-bind.ts (IndexedDB, autosave-idb.ts; `AUTOSAVE_KEY` is the old localStorage key, migrated once).
  */
-import { sitesFromRows, sitesToRows, type SiteTable } from '../core/live/sites';
+import { siteTable, sitesFromRows, sitesToRows, uniqueSiteIds, type SiteRow, type SiteTable } from '../core/live/sites';
 import {
   DEFAULT_SETTINGS,
   type PlanSettings,
@@ -19,8 +19,8 @@ export const AUTOSAVE_KEY = 'ruralreach.planner';
 export const PLANNER_FILE_VERSION = 1;
 
 interface SavedSnapshot {
-  /** One `[lon, lat, status, role]` row per site. */
-  sites: number[][];
+  /** One `[lon, lat, status, role, id, phase]` row per site (`[lon, lat, status, role]` before site ids). */
+  sites: (SiteRow | number[])[];
   suggestion: SuggestionInfo | null;
 }
 
@@ -46,8 +46,11 @@ function readSuggestion(value: SuggestionInfo | null): SuggestionInfo | null {
 }
 
 function readSnapshot(value: SavedSnapshot): PlanSnapshot {
-  if (!Array.isArray(value?.sites) || !value.sites.every((r) => Array.isArray(r) && r.length === 4)) {
-    throw new Error('plan.sites must be rows of [lon, lat, status, role]');
+  if (
+    !Array.isArray(value?.sites) ||
+    !value.sites.every((r) => Array.isArray(r) && (r.length === 4 || r.length === 6))
+  ) {
+    throw new Error('plan.sites must be rows of [lon, lat, status, role, id, phase]');
   }
   return { sites: sitesFromRows(value.sites), suggestion: readSuggestion(value.suggestion) };
 }
@@ -75,7 +78,7 @@ export function plannerData(state: AppState): PlannerData {
   };
 }
 
-/** Planner data as the JSON text of the autosave layout (sites as `[lon, lat, status, role]` rows). */
+/** Planner data as the JSON text of the autosave layout (sites as `[lon, lat, status, role, id, phase]` rows). */
 export function serialisePlannerData(data: PlannerData): string {
   const saved: SavedPlanner = {
     ...data,
@@ -90,7 +93,10 @@ export function serialisePlanner(state: AppState): string {
   return serialisePlannerData(plannerData(state));
 }
 
-/** A site table read back from storage: typed arrays of `count` entries each, or an error. */
+/**
+ * A site table read back from storage: typed arrays of `count` entries each, or an error. Tables saved before site
+ * ids and phases get fresh `S<n>` ids and no phase.
+ */
 function checkSites(value: unknown): SiteTable {
   const t = value as Partial<SiteTable> | null;
   const n = t?.count;
@@ -107,7 +113,11 @@ function checkSites(value: unknown): SiteTable {
     t.role instanceof Uint8Array &&
     t.role.length === n;
   if (!ok) throw new Error('plan.sites must be a site table');
-  return t as SiteTable;
+  const table = t as SiteTable;
+  const saved: unknown[] = Array.isArray(table.id) && table.id.length === n ? table.id : Array<string>(n).fill('');
+  const ids = uniqueSiteIds(saved.map((x) => (typeof x === 'string' ? x : '')));
+  const phase = table.phase instanceof Uint8Array && table.phase.length === n ? table.phase : new Uint8Array(n);
+  return siteTable(table.lon, table.lat, table.status, table.role, ids, phase);
 }
 
 function checkSnapshot(value: PlanSnapshot): PlanSnapshot {

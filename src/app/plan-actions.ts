@@ -3,7 +3,15 @@
  * same edit gives the same state in the app and in a unit test. Every change of the plan's sites goes through
  * `commitPlan`, which puts the old plan on the undo stack.
  */
-import { addSite, moveSite, removeSite, setSiteStatus, siteTable, type SiteTable } from '../core/live/sites';
+import {
+  addSite,
+  moveSite,
+  removeSite,
+  setSitePhase,
+  setSiteRole as withSiteRole,
+  setSiteStatus,
+  type SiteTable,
+} from '../core/live/sites';
 import { SITE_ROLE } from '../core/plan-types';
 import { SITE_STATUS } from '../core/types';
 import { commit, emptyHistory, redo, undo } from './history';
@@ -54,10 +62,12 @@ export function markSite(state: AppState, k: number, status: number): Partial<Ap
 
 /** Makes site k a station or a county center (a SITE_ROLE code). */
 export function setSiteRole(state: AppState, k: number, role: number): Partial<AppState> {
-  const { sites } = state.plan;
-  const roles = sites.role.slice();
-  roles[k] = role;
-  return { ...edited(state, siteTable(sites.lon, sites.lat, sites.status, roles)), selectedSite: k };
+  return { ...edited(state, withSiteRole(state.plan.sites, k, role)), selectedSite: k };
+}
+
+/** Sets site k's rollout phase: year 1 to 5, or 0 for none (one undoable edit). */
+export function phaseSite(state: AppState, k: number, phase: number): Partial<AppState> {
+  return { ...edited(state, setSitePhase(state.plan.sites, k, phase)), selectedSite: k };
 }
 
 /** A new province starts from an empty plan and an empty history (sites belong to the villages they cover). */

@@ -13,7 +13,7 @@ import { createCoverageWorker, syncCoverage } from './coverage-sync';
 import { bindShortcuts, nudged, type Nudge, type Shortcut } from './keyboard';
 import { bindMapEditing } from './map-edit';
 import { bindMapView } from './map-view';
-import { deleteSite, dropSite, markSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
+import { deleteSite, dropSite, markSite, phaseSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
 import { PlannerClient } from './planner-client';
 import { bindPanels } from './planner-panels';
 import { planFileOfState } from './plan-file-state';
@@ -105,6 +105,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
     redo: () => idle() && apply(redoPlan),
     markSite: (k: number, status: number) => apply((s) => markSite(s, k, status)),
     setRole: (k: number, role: number) => apply((s) => setSiteRole(s, k, role)),
+    setPhase: (k: number, phase: number) => apply((s) => phaseSite(s, k, phase)),
     deleteSite: (k: number) => apply((s) => deleteSite(s, k)),
     toggleAddMode: () => apply((s) => ({ editMode: s.editMode === 'add' ? 'select' : 'add' })),
     selectSite: (k: number | null) => apply((s) => (k === null || k < s.plan.sites.count ? { selectedSite: k } : null)),

@@ -1,7 +1,7 @@
 /**
  * The edit card: Undo and Redo (also Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, see app/keyboard.ts), the "Add station"
- * mode (a toggle button), and the selected site: its status (proposed, existing, locked, excluded), its type
- * (village station or county center) and Delete.
+ * mode (a toggle button), and the selected site: its id, its status (proposed, existing, locked, excluded), its
+ * type (village station or county center), its rollout phase (year 1 to 5 or none) and Delete.
  */
 import { SITE_ROLE, SITE_ROLE_NAMES } from '../core/plan-types';
 import { SITE_STATUS_NAMES } from '../core/types';
@@ -17,10 +17,15 @@ export interface EditPanelActions {
   toggleAddMode(): void;
   markSite(k: number, status: number): void;
   setRole(k: number, role: number): void;
+  /** Sets site k's rollout year (1 to {@link PHASE_YEARS}) or 0 for none. */
+  setPhase(k: number, phase: number): void;
   deleteSite(k: number): void;
   /** Selects site k (0-based), or none. */
   selectSite(k: number | null): void;
 }
+
+/** Years a site's phase can be set to in the panel (the rollout plans over 5 years; DESIGN.md). */
+export const PHASE_YEARS = 5;
 
 export class EditPanel {
   private readonly undoButton: HTMLButtonElement;
@@ -93,7 +98,10 @@ export class EditPanel {
     this.addButton.setAttribute('aria-pressed', String(state.editMode === 'add'));
     const k = state.selectedSite;
     const sites = state.plan.sites;
-    const key = k === null ? null : `${k}:${sites.status[k]}:${sites.role[k]}:${sites.lon[k]}:${sites.lat[k]}`;
+    const key =
+      k === null
+        ? null
+        : `${k}:${sites.id[k]}:${sites.status[k]}:${sites.role[k]}:${sites.phase[k]}:${sites.lon[k]}:${sites.lat[k]}`;
     if (key === this.shownSite) return;
     this.shownSite = key;
     this.site.replaceChildren(...(k === null ? [] : this.siteControls(state, k)));
@@ -111,10 +119,28 @@ export class EditPanel {
       String(sites.role[k]),
     );
     role.addEventListener('change', () => this.actions.setRole(k, Number(role.value)));
+    // Phases beyond the panel's years (from a file) stay shown as they are.
+    const years = Math.max(PHASE_YEARS, sites.phase[k]);
+    const phase = selectOf(
+      [
+        ['0', t('phaseNone')],
+        ...Array.from({ length: years }, (_, y): [string, string] => [String(y + 1), t('phaseYear', { year: y + 1 })]),
+      ],
+      String(sites.phase[k]),
+    );
+    phase.dataset.testid = 'site-phase';
+    phase.addEventListener('change', () => this.actions.setPhase(k, Number(phase.value)));
     const position = `${formatNumber(sites.lon[k], 5)}, ${formatNumber(sites.lat[k], 5)}`;
     return [
       el('h3', {}, `${t('selectedSite')} · ${position}`),
-      el('div', { class: 'controls' }, labelled(t('siteStatus'), status), labelled(t('siteRole'), role)),
+      el('p', {}, `${t('siteId')}: `, el('code', { 'data-testid': 'site-id' }, sites.id[k])),
+      el(
+        'div',
+        { class: 'controls' },
+        labelled(t('siteStatus'), status),
+        labelled(t('siteRole'), role),
+        labelled(t('sitePhase'), phase),
+      ),
       button(t('deleteSite'), () => this.actions.deleteSite(k), { 'aria-keyshortcuts': 'Delete' }),
       el('p', { class: 'help' }, t('lockHint')),
     ];

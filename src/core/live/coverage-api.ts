@@ -35,6 +35,37 @@ export interface ProvinceSummary {
    * [offset, offset + count) of every per-village array. One part for a province, every province when national.
    */
   parts: { provinceCode: string; offset: number; count: number }[];
+  /** The user's villages in the loaded villages (see `setUserVillages`), absent when there are none. */
+  userVillages?: UserVillagesInArea;
+}
+
+/** Villages from a user's file, WGS 84 degrees, for `CoverageApi.setUserVillages`. */
+export interface UserVillages {
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Demand weight of each village (1 without a weight field). */
+  weight: Float64Array;
+}
+
+/** Where the user's villages fell (point in polygon against the county boundaries). */
+export interface UserVillagesPlaced {
+  /** Villages given, and those on no county boundary (left out). */
+  count: number;
+  outside: number;
+  /** 6-digit codes of the counties that hold at least one of them. */
+  counties: string[];
+}
+
+/** The user's villages within the loaded province(s). */
+export interface UserVillagesInArea {
+  /** The user's villages among the loaded villages, and the counties whose embedded villages they replace. */
+  count: number;
+  counties: string[];
+  /**
+   * For each province file that holds some: its villages as the worker holds them ([lon, lat, ...] and rural
+   * flags), which the map draws in place of the embedded file (same order as the per-village arrays).
+   */
+  points: { provinceCode: string; positions: Float32Array; rural: Uint8Array }[];
 }
 
 /** Village states in `LiveMetrics.villageState`. */
@@ -90,6 +121,14 @@ export interface CoverageApi {
     area: readonly string[],
   ): Promise<ProvinceSummary>;
 
+  /**
+   * Sets (or with null removes) the user's villages: each is placed in its county by point in polygon, and from the
+   * next `loadProvince` on, the villages of every county that holds some of them are the user's (with their
+   * weights) instead of the embedded ones; the embedded villages of other counties stay.
+   * @param dataUrl absolute base URL of the embedded dataset (for the county boundaries), ending in `/`
+   */
+  setUserVillages(dataUrl: string, villages: UserVillages | null): Promise<UserVillagesPlaced>;
+
   /** Makes `sites` the current sites and returns their coverage (a full count). */
   evaluate(sites: SiteTable, reach: Reach): LiveMetrics;
 
@@ -105,7 +144,9 @@ export interface CoverageApi {
 
   /**
    * The sites of a plan's result: the selected candidates of the last `planRequest` (with their status and the
-   * result's role), followed by the excluded sites of `previous`, which stay as markers.
+   * result's role), followed by the excluded sites of `previous`, which stay as markers. Sites of `previous` that
+   * stay (hand-marked existing and locked stations, excluded markers) keep their id and phase; the new ones get
+   * fresh `S<n>` ids.
    */
   sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable;
 

@@ -16,10 +16,10 @@ import { DIFFERENCE, VILLAGE_STATE } from './coverage-api';
 import { LiveCoverage } from './live-coverage';
 import type { ProvincePart } from './national';
 import { coveringSites } from './served';
-import { emptySites, moveSite, openCounts, siteTable, type SiteTable } from './sites';
+import { emptySites, moveSite, openCounts, siteTable, uniqueSiteIds, type SiteTable } from './sites';
 
 /** Everything but the fetch of {@link CoverageApi}. */
-export type SessionApi = Omit<CoverageApi, 'loadProvince'>;
+export type SessionApi = Omit<CoverageApi, 'loadProvince' | 'setUserVillages'>;
 
 export class LiveSession implements SessionApi {
   private table: VillageTable | undefined;
@@ -28,6 +28,8 @@ export class LiveSession implements SessionApi {
   private demandVillages: Uint32Array = new Uint32Array(0);
   private demandLon = new Float64Array(0);
   private demandLat = new Float64Array(0);
+  /** Weight of each demand point (1 for embedded villages; a user's file may weight them). */
+  private demandWeight = new Float64Array(0);
   private coverage: LiveCoverage | undefined;
   private sites: SiteTable = emptySites();
   private reach: Reach = { radiusKm: 3, centerRadiusKm: 60 };
@@ -46,6 +48,7 @@ export class LiveSession implements SessionApi {
    * @param demand which villages are demand points
    * @param area codes of the counties planned for, or empty for the whole province
    * @param parts the province files in `table` (default: the table is one province file)
+   * @param weight demand weight of each village of `table` (default 1 each)
    */
   load(
     table: VillageTable,
@@ -53,6 +56,7 @@ export class LiveSession implements SessionApi {
     demand: VillageKind,
     area: readonly string[] = [],
     parts: ProvincePart[] = [{ provinceCode: table.provinceCode, offset: 0, count: table.count }],
+    weight?: Float64Array,
   ): ProvinceSummary {
     this.table = table;
     this.demandKind = demand;
@@ -60,6 +64,7 @@ export class LiveSession implements SessionApi {
     this.demandVillages = villagesOf(table, demand, this.area);
     this.demandLon = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i]);
     this.demandLat = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i + 1]);
+    this.demandWeight = Float64Array.from(this.demandVillages, (i) => weight?.[i] ?? 1);
     this.coverage = undefined;
     this.candidates = undefined;
     this.sites = emptySites();
@@ -101,7 +106,7 @@ export class LiveSession implements SessionApi {
 
   planRequest(params: PlanParams, sites: SiteTable, candidateKind: VillageKind): PlanRequest {
     const table = this.loaded();
-    const weight = new Float64Array(this.demandVillages.length).fill(1);
+    const weight = this.demandWeight.slice();
     const demand = { count: weight.length, lon: this.demandLon.slice(), lat: this.demandLat.slice(), weight };
     const villages = villagesOf(table, candidateKind, this.area);
     const lon = Array.from(villages, (i) => table.positions[2 * i]);
@@ -150,25 +155,51 @@ export class LiveSession implements SessionApi {
     const candidates = this.candidates;
     if (candidates === undefined) throw new Error('No planning request was made on this province.');
     if (roles.length !== selected.length) throw new Error(`Expected ${selected.length} roles, got ${roles.length}.`);
+    // Hand-marked stations became candidates at their own position (planRequest): they keep their id and phase.
+    const marked = new Map<string, number>();
+    for (let k = 0; k < previous.count; k++) {
+      if (previous.status[k] !== SITE_STATUS.proposed && previous.status[k] !== SITE_STATUS.excluded) {
+        marked.set(`${previous.lon[k]},${previous.lat[k]},${previous.status[k]}`, k);
+      }
+    }
     const lon: number[] = [];
     const lat: number[] = [];
     const status: number[] = [];
     const role: number[] = [];
+    const id: string[] = [];
+    const phase: number[] = [];
+    const keep = (k: number, siteRole: number) => {
+      lon.push(previous.lon[k]);
+      lat.push(previous.lat[k]);
+      status.push(previous.status[k]);
+      role.push(siteRole);
+      id.push(previous.id[k]);
+      phase.push(previous.phase[k]);
+    };
     selected.forEach((j, k) => {
       if (j >= candidates.count) throw new Error(`Selected candidate ${j} is out of range (${candidates.count}).`);
+      const from = marked.get(`${candidates.lon[j]},${candidates.lat[j]},${candidates.status[j]}`);
+      if (from !== undefined && candidates.status[j] !== SITE_STATUS.proposed && roles[k] === previous.role[from]) {
+        marked.delete(`${candidates.lon[j]},${candidates.lat[j]},${candidates.status[j]}`);
+        keep(from, roles[k]);
+        return;
+      }
       lon.push(candidates.lon[j]);
       lat.push(candidates.lat[j]);
       status.push(candidates.status[j]);
       role.push(roles[k]);
+      id.push(''); // a new site: a fresh S<n> from siteTable
+      phase.push(0);
     });
-    for (let k = 0; k < previous.count; k++) {
-      if (previous.status[k] !== SITE_STATUS.excluded) continue;
-      lon.push(previous.lon[k]);
-      lat.push(previous.lat[k]);
-      status.push(SITE_STATUS.excluded);
-      role.push(previous.role[k]);
-    }
-    return siteTable(Float64Array.from(lon), Float64Array.from(lat), Uint8Array.from(status), Uint8Array.from(role));
+    for (let k = 0; k < previous.count; k++) if (previous.status[k] === SITE_STATUS.excluded) keep(k, previous.role[k]);
+    return siteTable(
+      Float64Array.from(lon),
+      Float64Array.from(lat),
+      Uint8Array.from(status),
+      Uint8Array.from(role),
+      uniqueSiteIds(id),
+      Uint8Array.from(phase),
+    );
   }
 
   compare(a: SiteTable, reachA: Reach, b: SiteTable, reachB: Reach): Comparison {
@@ -227,7 +258,7 @@ export class LiveSession implements SessionApi {
     const table = this.loaded();
     if (this.coverage === undefined || this.coverage.radiusKm !== reach.radiusKm) {
       const group = Uint16Array.from(this.demandVillages, (i) => table.countyIndex[i]);
-      const weight = new Float64Array(this.demandVillages.length).fill(1);
+      const weight = this.demandWeight;
       this.coverage = new LiveCoverage(
         { lon: this.demandLon, lat: this.demandLat, weight, group, groupCount: table.counties.length },
         reach.radiusKm,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { restorePlanner, serialisePlanner } from '../../../src/app/autosave';
+import { restorePlanner, restorePlannerData, serialisePlanner } from '../../../src/app/autosave';
 import { addStation, commitPlan } from '../../../src/app/plan-actions';
 import type { SuggestionInfo } from '../../../src/app/plan-state';
 import { saveScenario } from '../../../src/app/scenario-actions';
 import { initialState, type AppState } from '../../../src/app/store';
-import { addSite, emptySites } from '../../../src/core/live/sites';
+import { addSite, emptySites, setSitePhase } from '../../../src/core/live/sites';
 
 const apply = (state: AppState, patch: Partial<AppState>): AppState => ({ ...state, ...patch });
 const suggestion: SuggestionInfo = {
@@ -24,12 +24,15 @@ const suggestion: SuggestionInfo = {
 describe('autosave', () => {
   it('round-trips settings, plan (with NaN figures) and scenarios', () => {
     let s = initialState('33');
-    s = apply(s, commitPlan(s, { sites: addSite(addSite(emptySites(), 120.1, 30.2), 121, 29, 2, 1), suggestion }));
+    const sites = setSitePhase(addSite(addSite(emptySites(), 120.1, 30.2), 121, 29, 2, 1, '330110001001'), 1, 2);
+    s = apply(s, commitPlan(s, { sites, suggestion }));
     s = apply(s, { settings: { ...s.settings, radiusKm: 5 } });
     s = apply(s, saveScenario(s, 'one', 'x'));
     const restored = restorePlanner(serialisePlanner(s), initialState('33'))!;
     expect(restored.settings?.radiusKm).toBe(5);
     expect(restored.plan?.sites).toEqual(s.plan.sites);
+    expect(restored.plan?.sites.id).toEqual(['S1', '330110001001']);
+    expect(Array.from(restored.plan?.sites.phase ?? [])).toEqual([0, 2]);
     expect(restored.plan?.suggestion?.gap).toBeNaN();
     expect(restored.plan?.suggestion?.curve).toEqual(suggestion.curve);
     expect(restored.scenarios?.[0].name).toBe('one');
@@ -45,5 +48,33 @@ describe('autosave', () => {
     expect(restorePlanner('not json', s)).toBeNull();
     expect(restorePlanner(JSON.stringify({ version: 99 }), s)).toBeNull();
     expect(restorePlanner(JSON.stringify({ version: 1, provinceCode: '33', plan: { sites: [[1]] } }), s)).toBeNull();
+  });
+
+  it('reads an autosave from before site ids: four-column rows, and IndexedDB tables without ids, get S1...', () => {
+    const s = initialState('33');
+    const old = { version: 1, provinceCode: '33', settings: s.settings, scenarios: [] };
+    const text = JSON.stringify({
+      ...old,
+      plan: {
+        sites: [
+          [120, 30, 2, 0],
+          [121, 30, 0, 1],
+        ],
+        suggestion: null,
+      },
+    });
+    const restored = restorePlanner(text, s)!;
+    expect(restored.plan?.sites.id).toEqual(['S1', 'S2']);
+    expect(Array.from(restored.plan?.sites.status ?? [])).toEqual([2, 0]);
+    const table = {
+      count: 1,
+      lon: Float64Array.of(120),
+      lat: Float64Array.of(30),
+      status: Uint8Array.of(0),
+      role: Uint8Array.of(0),
+    };
+    const data = restorePlannerData({ ...old, plan: { sites: table, suggestion: null } }, s)!;
+    expect(data.plan?.sites.id).toEqual(['S1']);
+    expect(Array.from(data.plan?.sites.phase ?? [])).toEqual([0]);
   });
 });

@@ -5,6 +5,7 @@ import {
   deleteSite,
   dropSite,
   markSite,
+  phaseSite,
   redoPlan,
   setSiteRole,
   switchProvince,
@@ -51,6 +52,26 @@ describe('plan edits', () => {
     expect(undoPlan(s)).toBeNull();
     s = apply(s, redoPlan(s));
     expect([s.plan.sites.lon[0], s.plan.sites.lat[0]]).toEqual([120, 30]);
+  });
+
+  it('keeps site ids through edits; setting a phase is one undoable step', () => {
+    let s = initialState();
+    s = apply(s, addStation(s, 120, 30));
+    s = apply(s, addStation(s, 121, 30));
+    s = apply(s, phaseSite(s, 1, 3));
+    expect(Array.from(s.plan.sites.phase)).toEqual([0, 3]);
+    expect(s.selectedSite).toBe(1);
+    s = apply(s, setSiteRole(s, 1, SITE_ROLE.center));
+    s = apply(s, markSite(s, 1, SITE_STATUS.locked));
+    s = apply(s, dropSite(s, 1, 121.5, 30));
+    s = apply(s, deleteSite(s, 0));
+    expect(s.plan.sites.id).toEqual(['S2']);
+    expect(Array.from(s.plan.sites.phase)).toEqual([3]);
+    s = apply(s, addStation(s, 122, 30));
+    expect(s.plan.sites.id).toEqual(['S2', 'S3']);
+    for (let k = 0; k < 6; k++) s = apply(s, undoPlan(s));
+    expect(Array.from(s.plan.sites.phase)).toEqual([0, 0]);
+    expect(s.plan.sites.id).toEqual(['S1', 'S2']);
   });
 
   it('an edit by hand drops the suggestion figures; a committed suggestion keeps them', () => {

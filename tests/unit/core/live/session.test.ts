@@ -10,7 +10,7 @@ import { SITE_STATUS } from '../../../../src/core/types';
 import type { CountyFeature } from '../../../../src/core/live/counties';
 import { DIFFERENCE, VILLAGE_STATE } from '../../../../src/core/live/coverage-api';
 import { LiveSession } from '../../../../src/core/live/session';
-import { addSite, emptySites, setSiteStatus, siteTable } from '../../../../src/core/live/sites';
+import { addSite, emptySites, setSitePhase, setSiteStatus, siteTable } from '../../../../src/core/live/sites';
 
 const reach = { radiusKm: 3, centerRadiusKm: 60 };
 
@@ -103,6 +103,12 @@ describe('LiveSession on the embedded villages of Zhejiang', () => {
     const planned = session.sitesOf(Uint32Array.of(0, villages), Uint8Array.of(0, 0), sites);
     expect(Array.from(planned.status)).toEqual([SITE_STATUS.locked, SITE_STATUS.existing, SITE_STATUS.excluded]);
     expect(planned.lon[1]).toBe(121);
+    // Hand-marked sites keep their id and phase; a suggestion's new sites get fresh ids.
+    expect(planned.id).toEqual(['S1', 'S2', 'S3']);
+    const phased = setSitePhase(setSitePhase(sites, 1, 3), 2, 1);
+    const withNew = session.sitesOf(Uint32Array.of(1, 0, villages), Uint8Array.of(0, 0, 0), phased);
+    expect(withNew.id).toEqual(['S4', 'S1', 'S2', 'S3']); // S4, the hand-proposed site, was replaced
+    expect(Array.from(withNew.phase)).toEqual([0, 0, 3, 1]);
     expect(() => session.sitesOf(Uint32Array.of(villages + 5), Uint8Array.of(0), sites)).toThrow(/out of range/);
   });
 
