@@ -5,16 +5,26 @@
  * the typed arrays of every answer.
  */
 import * as Comlink from 'comlink';
+import { groupByCounty, mergeUserVillages, type CountedUserVillages } from '../src/app/user-data-merge';
 import type { CountyFeature } from '../src/core/live/counties';
-import type { Comparison, CoverageApi, LiveMetrics } from '../src/core/live/coverage-api';
+import type {
+  Comparison,
+  CoverageApi,
+  LiveMetrics,
+  ProvinceSummary,
+  UserVillagesInArea,
+} from '../src/core/live/coverage-api';
 import { mergeVillageTables, NATIONAL_CODE } from '../src/core/live/national';
 import { LiveSession } from '../src/core/live/session';
 import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
-import { decodeVillages } from '../src/data/villages';
+import { decodeVillages, type VillageTable } from '../src/data/villages';
+import { countyOfPoints, type CountyFeature as BoundaryFeature } from '../src/io/county-assign';
 
 const session = new LiveSession();
 let countyFeatures: Promise<CountyFeature[]> | undefined;
+/** The user's villages by county (setUserVillages), swapped into every province file loaded after. */
+let userVillages: CountedUserVillages | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs calls in arrival order, so that a call never sees a province half loaded. */
@@ -30,6 +40,49 @@ async function fetchOk(url: string): Promise<Response> {
   return response;
 }
 
+const boundaries = (dataUrl: string): Promise<CountyFeature[]> =>
+  (countyFeatures ??= fetchOk(`${dataUrl}counties-simplified.geojson`)
+    .then((r) => r.json() as Promise<{ features: CountyFeature[] }>)
+    .then((geojson) => geojson.features));
+
+/**
+ * Loads province files with the user's villages swapped in (src/app/user-data-merge.ts) and returns the summary,
+ * with the swapped files' points for the map (transferred).
+ */
+async function loadTables(
+  tables: VillageTable[],
+  features: CountyFeature[],
+  demand: Parameters<CoverageApi['loadProvince']>[2],
+  area: readonly string[],
+  national: boolean,
+): Promise<ProvinceSummary> {
+  const merged = tables.map((t) => mergeUserVillages(t, userVillages));
+  const weight = new Float64Array(merged.reduce((n, m) => n + m.table.count, 0));
+  let at = 0;
+  for (const m of merged) {
+    weight.set(m.weight, at);
+    at += m.table.count;
+  }
+  let summary: ProvinceSummary;
+  if (national) {
+    const { table, parts } = mergeVillageTables(merged.map((m) => m.table));
+    summary = session.load(table, features, demand, area, parts, weight);
+  } else summary = session.load(merged[0].table, features, demand, area, undefined, weight);
+  const withUser = merged.filter((m) => m.userCount > 0);
+  if (withUser.length === 0) return summary;
+  const user: UserVillagesInArea = {
+    count: withUser.reduce((n, m) => n + m.userCount, 0),
+    counties: withUser.flatMap((m) => m.replaced),
+    points: withUser.map((m) => ({
+      provinceCode: m.table.provinceCode,
+      positions: m.table.positions.slice(),
+      rural: m.table.rural.slice(),
+    })),
+  };
+  const buffers = user.points.flatMap((p) => [p.positions.buffer, p.rural.buffer]) as ArrayBuffer[];
+  return Comlink.transfer({ ...summary, userVillages: user }, buffers);
+}
+
 const metricsBuffers = (m: LiveMetrics) => [m.countyCovered.buffer, m.countyTotal.buffer, m.villageState.buffer];
 const sendMetrics = (m: LiveMetrics) => Comlink.transfer(m, metricsBuffers(m) as ArrayBuffer[]);
 
@@ -38,12 +91,10 @@ const api: {
 } = {
   loadProvince: (dataUrl, provinceCode, demand, area) =>
     serial(async () => {
-      countyFeatures ??= fetchOk(`${dataUrl}counties-simplified.geojson`)
-        .then((r) => r.json() as Promise<{ features: CountyFeature[] }>)
-        .then((geojson) => geojson.features);
+      const features = boundaries(dataUrl);
       if (provinceCode !== NATIONAL_CODE) {
         const buffer = await (await fetchOk(`${dataUrl}villages/${provinceCode}.bin`)).arrayBuffer();
-        return session.load(decodeVillages(buffer), await countyFeatures, demand, area);
+        return loadTables([decodeVillages(buffer)], await features, demand, area, false);
       }
       // The national area: every province file of the manifest, merged in manifest order (as the map shows them).
       const manifest = (await (await fetchOk(`${dataUrl}manifest.json`)).json()) as { provinces: { code: string }[] };
@@ -52,8 +103,25 @@ const api: {
           decodeVillages(await (await fetchOk(`${dataUrl}villages/${p.code}.bin`)).arrayBuffer()),
         ),
       );
-      const { table, parts } = mergeVillageTables(tables);
-      return session.load(table, await countyFeatures, demand, area, parts);
+      return loadTables(tables, await features, demand, area, true);
+    }),
+  setUserVillages: (dataUrl, villages) =>
+    serial(async () => {
+      if (villages === null) {
+        userVillages = null;
+        return { count: 0, outside: 0, counties: [] };
+      }
+      const features = ((await boundaries(dataUrl)) as unknown as BoundaryFeature[]).filter(
+        (f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+      );
+      const county = countyOfPoints(villages.lon, villages.lat, features);
+      const byCounty = groupByCounty(
+        county,
+        features.map((f) => String(f.properties?.code ?? '')),
+      );
+      userVillages = { ...villages, byCounty };
+      const outside = county.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
+      return { count: villages.lon.length, outside, counties: [...byCounty.keys()].sort() };
     }),
   evaluate: (sites, reach) => serial(() => sendMetrics(session.evaluate(sites, reach))),
   moveSite: (k, lon, lat) => serial(() => sendMetrics(session.moveSite(k, lon, lat))),

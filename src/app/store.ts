@@ -7,6 +7,7 @@
  */
 import type { Comparison, LiveMetrics, ProvinceSummary } from '../core/live/coverage-api';
 import { emptyHistory, type History } from './history';
+import { NO_USER_DATA, type UserDataState } from './user-data';
 import {
   DEFAULT_SETTINGS,
   EMPTY_PLAN,
@@ -53,6 +54,8 @@ export interface AppState {
   scenarios: Scenario[];
   /** Two scenarios compared side by side, with the worker's answer. */
   comparison: { a: string; b: string; result: Comparison } | null;
+  /** The user's imported villages and matrix (kept in IndexedDB apart from the autosave), or none. */
+  userData: UserDataState;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;
@@ -120,5 +123,6 @@ export function initialState(provinceCode: string = DEFAULT_PROVINCE): AppState 
     countySort: { key: 'share', descending: false },
     scenarios: [],
     comparison: null,
+    userData: NO_USER_DATA,
   };
 }

@@ -4,12 +4,14 @@
  * placeholder that `t()` fills.
  */
 import { exportStrings } from './strings-export';
+import { importStrings } from './strings-import';
 import { toolStrings } from './strings-tools';
 
 export const strings = {
   'zh-CN': {
     ...toolStrings['zh-CN'],
     ...exportStrings['zh-CN'],
+    ...importStrings['zh-CN'],
     tagline: '农村电商网点覆盖规划',
     province: '省份',
     aboutData: '关于数据',
@@ -138,6 +140,7 @@ export const strings = {
   en: {
     ...toolStrings.en,
     ...exportStrings.en,
+    ...importStrings.en,
     tagline: 'Rural e-commerce coverage planner',
     province: 'Province',
     aboutData: 'About data',

@@ -1,0 +1,96 @@
+/**
+ * A first look at a user's file, before importing it: its format, text encoding, CSV delimiter and field names, so
+ * the data card can offer the weight and id fields. Pure (bytes in, names out; no DOM): it runs in the import
+ * worker. Only the start of a CSV file is needed; JSON files are parsed whole (their first features say the
+ * property names), Shapefile zips give their .dbf field descriptors (dBASE III: 32-byte descriptors from byte 32,
+ * the name in the first 11 bytes, ended by 0x0D).
+ */
+import Papa from 'papaparse';
+import { decodeText } from '../io/encoding';
+import type { FileHeaders } from '../io/import-api';
+import { parseJsonText } from '../io/json';
+import { PLAN_FILE_FORMAT } from '../io/plan-file';
+import { InputError } from '../io/problems';
+import { pointFileFormat } from '../io/read-points';
+import { unzipFiles } from '../io/shapefile';
+
+/** Bytes of a CSV file enough for its header (and a guess at its encoding). */
+export const HEADER_BYTES = 64 * 1024;
+
+/** Features whose property names are collected from a GeoJSON file. */
+const SAMPLE_FEATURES = 100;
+
+/**
+ * The headers of a file.
+ * @param bytes the whole file, or for a CSV file at least its first {@link HEADER_BYTES}
+ * @param file its name
+ * @param size its size in bytes (default `bytes.length`)
+ * @throws InputError when the file is empty, or not JSON / zip where it says it is
+ */
+export async function fileHeaders(bytes: Uint8Array, file: string, size = bytes.length): Promise<FileHeaders> {
+  if (size === 0) throw new InputError(file, 'empty file; expected CSV, GeoJSON, a zipped Shapefile or a plan file');
+  const format = pointFileFormat(file, bytes.subarray(0, 64));
+  if (format === 'shapefile') {
+    const files = await unzipFiles(bytes, file);
+    const dbf = [...files.entries()].find(([name]) => /\.dbf$/i.test(name))?.[1];
+    return { file, bytes: size, format, fields: dbf ? dbfFieldNames(dbf) : [], role: 'villages' };
+  }
+  if (format === 'csv') return csvHeaders(bytes, file, size);
+  const { text, encoding } = decodeText(bytes);
+  const root = parseJsonText(text, file);
+  const object =
+    typeof root === 'object' && root !== null && !Array.isArray(root) ? (root as Record<string, unknown>) : {};
+  const base = { file, bytes: size, encoding };
+  if (object.format === PLAN_FILE_FORMAT || (object.format === undefined && 'plan' in object && 'settings' in object)) {
+    return { ...base, format: 'plan', fields: [], role: 'plan' };
+  }
+  if ('durations' in object || 'distances' in object) return { ...base, format: 'osrm', fields: [], role: 'osrm' };
+  const features = Array.isArray(object.features) ? object.features.slice(0, SAMPLE_FEATURES) : [];
+  const fields = new Set<string>();
+  for (const feature of features) {
+    const properties = (feature as { properties?: unknown } | null)?.properties;
+    if (typeof properties === 'object' && properties !== null) Object.keys(properties).forEach((k) => fields.add(k));
+  }
+  return { ...base, format: 'geojson', fields: [...fields], role: 'villages' };
+}
+
+/** CSV headers from the file's first bytes: cut at the last line end, so no character is split. */
+function csvHeaders(bytes: Uint8Array, file: string, size: number): FileHeaders {
+  let head = bytes.subarray(0, HEADER_BYTES);
+  if (size > head.length) {
+    const end = head.lastIndexOf(0x0a);
+    if (end > 0) head = head.subarray(0, end);
+  }
+  const { text, encoding } = decodeText(head);
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = likelyDelimiter(firstLine);
+  const parsed = Papa.parse<string[]>(firstLine, { delimiter, header: false });
+  const fields = (parsed.data[0] ?? []).map((name) => name.trim()).filter((name) => name !== '');
+  return { file, bytes: size, format: 'csv', encoding, delimiter, fields, role: 'villages' };
+}
+
+/** The most frequent of comma, tab, semicolon and bar in a header line (as src/io/csv.ts chooses it). */
+export function likelyDelimiter(line: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const delimiter of [',', '\t', ';', '|']) {
+    const count = line.split(delimiter).length - 1;
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Field names of a dBASE (.dbf) table, from its field descriptors; ASCII or GBK names both decode. */
+export function dbfFieldNames(dbf: Uint8Array): string[] {
+  const names: string[] = [];
+  const decoder = new TextDecoder('gb18030');
+  for (let at = 32; at + 32 <= dbf.length && dbf[at] !== 0x0d; at += 32) {
+    const raw = dbf.subarray(at, at + 11);
+    const end = raw.indexOf(0);
+    names.push(decoder.decode(end < 0 ? raw : raw.subarray(0, end)).trim());
+  }
+  return names.filter((name) => name !== '');
+}

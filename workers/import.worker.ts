@@ -1,0 +1,121 @@
+/**
+ * Import worker: reads the user's files off the main thread (`ImportApi`, src/io/import-api.ts). Thin: the readers
+ * are src/io (readPointsFile, parseOsrmTable, readPlanFile); this file reads the File in slices into one buffer
+ * (one copy of the bytes, progress after each slice), calls them, and transfers the typed arrays of the answer.
+ */
+import * as Comlink from 'comlink';
+import { fileHeaders, HEADER_BYTES } from '../src/app/import-headers';
+import { problemsCsv } from '../src/app/import-problems';
+import { decodeText } from '../src/io/encoding';
+import {
+  FIRST_PROBLEMS,
+  ID_SEPARATOR,
+  type ImportAnswer,
+  type ImportApi,
+  type ImportFailure,
+  type ImportProgress,
+  type ImportedPoints,
+} from '../src/io/import-api';
+import { parseOsrmTable } from '../src/io/osrm';
+import { readPlanFile } from '../src/io/plan-file';
+import { InputError } from '../src/io/problems';
+import { readPointsFile } from '../src/io/read-points';
+
+/** Bytes read per slice: small enough for frequent progress, large enough to cost few calls. */
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/** The whole file as bytes, read slice by slice into one buffer. */
+async function readBytes(file: Blob, onProgress?: (progress: ImportProgress) => void): Promise<Uint8Array> {
+  const bytes = new Uint8Array(file.size);
+  for (let at = 0; at < file.size; at += SLICE_BYTES) {
+    const slice = new Uint8Array(await file.slice(at, Math.min(file.size, at + SLICE_BYTES)).arrayBuffer());
+    bytes.set(slice, at);
+    onProgress?.({ stage: 'reading', bytesRead: at + slice.length, bytesTotal: file.size });
+  }
+  return bytes;
+}
+
+/** An unusable file as an answer: InputError gives file and reason; anything else is reported as it is. */
+function failure(name: string, error: unknown): { ok: false; error: ImportFailure } {
+  if (error instanceof InputError) {
+    return { ok: false, error: { file: error.file, reason: error.reason, message: error.message } };
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { file: name, reason, message: `${name}: ${reason}` } };
+}
+
+/** Runs `work` and wraps its value; the buffers it names are transferred (comlink transfers top-level values only). */
+async function answer<T>(
+  name: string,
+  work: () => Promise<{ value: T; buffers?: ArrayBuffer[] }>,
+): Promise<ImportAnswer<T>> {
+  try {
+    const { value, buffers = [] } = await work();
+    return Comlink.transfer({ ok: true as const, value }, buffers);
+  } catch (error) {
+    return failure(name, error);
+  }
+}
+
+const api: ImportApi = {
+  headers: (file, name) =>
+    answer(name, async () => {
+      const csvLike = /\.(csv|tsv|txt)$/i.test(name);
+      const head = csvLike ? file.slice(0, HEADER_BYTES) : file;
+      return { value: await fileHeaders(new Uint8Array(await head.arrayBuffer()), name, file.size) };
+    }),
+
+  readPoints: (file, options, onProgress) =>
+    answer(options.file, async () => {
+      const bytes = await readBytes(file, onProgress);
+      onProgress?.({ stage: 'parsing', bytesRead: file.size, bytesTotal: file.size });
+      const read = await readPointsFile(bytes, {
+        file: options.file,
+        crs: options.crs,
+        weightField: options.weightField,
+        idField: options.idField,
+        withStatus: options.role !== 'villages',
+        swapAxes: options.swapAxes === true,
+      });
+      const { value } = read;
+      const points: ImportedPoints = {
+        file: options.file,
+        format: read.format,
+        crs: options.crs,
+        role: options.role,
+        count: value.count,
+        recordCount: value.recordCount,
+        lon: value.lon.slice(),
+        lat: value.lat.slice(),
+        weight: value.weight.slice(),
+        ids: value.ids.join(ID_SEPARATOR),
+        firstProblems: read.problems.slice(0, FIRST_PROBLEMS),
+        problemCount: read.problems.length,
+        problemsCsv: problemsCsv(read.problems),
+        swapSuspects: value.swapSuspects ?? 0,
+        swapped: options.swapAxes === true,
+      };
+      const buffers = [points.lon.buffer, points.lat.buffer, points.weight.buffer] as ArrayBuffer[];
+      if (value.status !== undefined) {
+        points.status = value.status.slice();
+        buffers.push(points.status.buffer as ArrayBuffer);
+      }
+      return { value: points, buffers };
+    }),
+
+  readMatrix: (file, name, rows, cols) =>
+    answer(name, async () => {
+      const { text } = decodeText(new Uint8Array(await file.arrayBuffer()));
+      const table = parseOsrmTable(text, { file: name, rows, cols });
+      const { values } = table.matrix;
+      const value = { file: name, ...table.matrix, field: table.field, unit: table.unit };
+      return { value, buffers: [values.buffer as ArrayBuffer] };
+    }),
+
+  readPlan: (file, name) =>
+    answer(name, async () => ({
+      value: readPlanFile(decodeText(new Uint8Array(await file.arrayBuffer())).text, name),
+    })),
+};
+
+Comlink.expose(api);
