@@ -5,6 +5,7 @@
  * the typed arrays of every answer.
  */
 import * as Comlink from 'comlink';
+import { exportTexts, liveExportTables } from '../src/app/export-tables';
 import { groupByCounty, mergeUserVillages, type CountedUserVillages } from '../src/app/user-data-merge';
 import type { CountyFeature } from '../src/core/live/counties';
 import type {
@@ -25,6 +26,8 @@ const session = new LiveSession();
 let countyFeatures: Promise<CountyFeature[]> | undefined;
 /** The user's villages by county (setUserVillages), swapped into every province file loaded after. */
 let userVillages: CountedUserVillages | null = null;
+/** County boundaries at full resolution for exports (`exportPlan`), fetched once. */
+let exportCounties: Promise<BoundaryFeature[]> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs calls in arrival order, so that a call never sees a province half loaded. */
@@ -141,6 +144,20 @@ const api: {
       const result: Comparison = session.compare(a, reachA, b, reachB);
       const buffers = [...metricsBuffers(result.a), ...metricsBuffers(result.b), result.difference.buffer];
       return Comlink.transfer(result, buffers as ArrayBuffer[]);
+    }),
+  exportPlan: (dataUrl, format, sites, reach) =>
+    serial(async () => {
+      // Full-resolution boundaries for GIS (the map's simplified ones are for drawing), fetched on the first export.
+      exportCounties ??= fetchOk(`${dataUrl}counties.geojson`)
+        .then((r) => r.json() as Promise<{ features: BoundaryFeature[] }>)
+        .then((geojson) => geojson.features)
+        .catch((error: unknown) => {
+          exportCounties = undefined;
+          throw error;
+        });
+      const counties = await exportCounties;
+      session.evaluate(sites, reach);
+      return exportTexts(liveExportTables(session.exportState(), counties), format);
     }),
 };
 

@@ -105,6 +105,37 @@ export interface Comparison {
 /** Codes of `Comparison.difference`. */
 export const DIFFERENCE = { same: 0, gained: 1, lost: 2 } as const;
 
+/** File formats of a plan export (README.md, "GeoJSON/CSV export properties"). */
+export type ExportFormat = 'geojson' | 'csv';
+
+/** The three layers of a plan export as file texts (GeoJSON FeatureCollections, or CSV with a BOM). */
+export interface PlanExportTexts {
+  sites: string;
+  villages: string;
+  counties: string;
+}
+
+/**
+ * What an export of the current plan needs from the session (`LiveSession.exportState`), in demand order: the
+ * demand villages' 12-digit codes, positions, weights and registry county codes, the current sites, which of them
+ * cover (`served.ts`), and the station reach.
+ */
+export interface LiveExportState {
+  demandIds: string[];
+  lon: Float64Array;
+  lat: Float64Array;
+  weight: Float64Array;
+  /** 6-digit county code of each demand village (the registry's, not a point-in-polygon guess). */
+  countyCode: string[];
+  sites: SiteTable;
+  /** 1 for each site that covers villages (open, and served by a center in a two-tier plan). */
+  covering: Uint8Array;
+  /** Station reach, great-circle km. */
+  radiusKm: number;
+  /** Demand villages within reach of a covering site, as `LiveMetrics.coveredVillages`. */
+  coveredVillages: number;
+}
+
 /** Operations of the coverage worker. Calls run one at a time, in order. */
 export interface CoverageApi {
   /**
@@ -162,4 +193,12 @@ export interface CoverageApi {
    * sites stay current).
    */
   compare(a: SiteTable, reachA: Reach, b: SiteTable, reachB: Reach): Comparison;
+
+  /**
+   * The plan `sites` (made current, as `evaluate`) as export files: sites (open ones), the demand villages of the
+   * area with their covered flag (the same villages `LiveMetrics.coveredVillages` counts) and the counties with
+   * villages, with boundaries from `counties.geojson` (fetched once). Tables: src/app/export-tables.ts.
+   * @param dataUrl absolute base URL of the embedded dataset, ending in `/`
+   */
+  exportPlan(dataUrl: string, format: ExportFormat, sites: SiteTable, reach: Reach): Promise<PlanExportTexts>;
 }

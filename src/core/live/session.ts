@@ -3,7 +3,7 @@
  * the current sites, and the candidates of the last planning request. Pure TypeScript, so the same code runs in
  * the worker, in Node tests and in the drag benchmark.
  */
-import type { VillageTable } from '../../data/villages';
+import { villageCode, type VillageTable } from '../../data/villages';
 import type { PlanParams, PlanRequest } from '../plan-types';
 import { SITE_ROLE } from '../plan-types';
 import { SITE_STATUS, type Candidates } from '../types';
@@ -11,7 +11,15 @@ import { countySeatStandIns } from '../county-seats';
 import { haversineKm } from '../distance/haversine';
 import { nearestOpenSiteKm } from '../metrics/distance';
 import { countyInfos, type CountyFeature } from './counties';
-import type { Comparison, CoverageApi, LiveMetrics, ProvinceSummary, Reach, VillageKind } from './coverage-api';
+import type {
+  Comparison,
+  CoverageApi,
+  LiveExportState,
+  LiveMetrics,
+  ProvinceSummary,
+  Reach,
+  VillageKind,
+} from './coverage-api';
 import { DIFFERENCE, VILLAGE_STATE } from './coverage-api';
 import { LiveCoverage } from './live-coverage';
 import type { ProvincePart } from './national';
@@ -19,7 +27,7 @@ import { coveringSites } from './served';
 import { emptySites, moveSite, openCounts, siteTable, uniqueSiteIds, type SiteTable } from './sites';
 
 /** Everything but the fetch of {@link CoverageApi}. */
-export type SessionApi = Omit<CoverageApi, 'loadProvince' | 'setUserVillages'>;
+export type SessionApi = Omit<CoverageApi, 'loadProvince' | 'setUserVillages' | 'exportPlan'>;
 
 export class LiveSession implements SessionApi {
   private table: VillageTable | undefined;
@@ -238,6 +246,23 @@ export class LiveSession implements SessionApi {
     const out = new Float32Array(table.count).fill(NaN);
     this.demandVillages.forEach((v, i) => (out[v] = nearest[i]));
     return out;
+  }
+
+  /** The current plan and demand for an export (see {@link LiveExportState}); arrays are the session's own. */
+  exportState(): LiveExportState {
+    const table = this.loaded();
+    const coverage = this.coverageFor(this.reach);
+    return {
+      demandIds: Array.from(this.demandVillages, (v) => villageCode(table, v)),
+      lon: this.demandLon,
+      lat: this.demandLat,
+      weight: coverage.demand.weight,
+      countyCode: Array.from(this.demandVillages, (v) => table.counties[table.countyIndex[v]]),
+      sites: this.sites,
+      covering: this.active,
+      radiusKm: this.reach.radiusKm,
+      coveredVillages: coverage.coveredCount,
+    };
   }
 
   private loaded(): VillageTable {
