@@ -1,0 +1,140 @@
+/**
+ * `npm run rollout`: the command-line shell of the national rollout (issue 7). Reads the embedded villages of every
+ * province of the manifest, merges them in manifest order (`mergeVillageTables`, as the rollout worker does, so the
+ * app and the command give the same plan), runs `runRollout` and writes the sites (GeoJSON), the report (JSON) and
+ * optionally the per-county breakdown (CSV). Run with `--help` for the options.
+ *
+ * Exit codes: 0 done (whether or not the targets are met), 1 the planner failed, 2 bad option or file.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { mergeVillageTables } from '../core/live/national';
+import { runRollout } from '../core/rollout/run';
+import type { RolloutResult } from '../core/rollout/rollout-types';
+import type { Progress } from '../core/types';
+import { DEFAULT_DATA_DIR, readManifest, readProvinceVillages, readVillageNames } from '../data/node-files';
+import type { VillageTable } from '../data/villages';
+import { UsageError } from './args';
+import type { Console } from './plan';
+import { parseRolloutArgs, rolloutHelp } from './rollout-options';
+import { breakdownCsv, rolloutGeoJson, rolloutReportJson } from './rollout-output';
+
+const nodeConsole: Console = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  isTty: process.stderr.isTTY === true,
+};
+
+/** The villages of every province of a dataset, merged in manifest order, and each county's name. */
+export function loadNational(dir: string = DEFAULT_DATA_DIR): { villages: VillageTable; countyNames: string[] } {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new UsageError(`${join(dir, 'manifest.json')}: cannot read: no such file; run \`npm run data\` first`);
+  }
+  const codes = readManifest(dir).provinces.map((p) => p.code);
+  const { table } = mergeVillageTables(codes.map((code) => readProvinceVillages(code, dir)));
+  const countyNames = codes.flatMap((code) => readVillageNames(code, dir).countyNames);
+  if (countyNames.length !== table.counties.length) {
+    throw new UsageError(`${dir}: ${countyNames.length} county names for ${table.counties.length} counties`);
+  }
+  return { villages: table, countyNames };
+}
+
+/**
+ * Runs the command and returns its exit code. Never throws: every failure becomes one line on stderr.
+ * @param argv arguments after `--`
+ * @param io output streams
+ */
+export async function main(argv: readonly string[], io: Console = nodeConsole): Promise<number> {
+  try {
+    const options = parseRolloutArgs(argv);
+    if (options.help) {
+      io.out(rolloutHelp());
+      return 0;
+    }
+    const { villages, countyNames } = loadNational(options.dataDir);
+    const progress = io.isTty ? progressPrinter() : undefined;
+    const result = runRollout({ villages, countyNames, params: options.params }, { onProgress: progress?.update });
+    progress?.done();
+    await writeOutput(options.out, `${JSON.stringify(rolloutGeoJson(result, villages))}\n`);
+    if (options.report !== undefined) {
+      await writeOutput(options.report, `${JSON.stringify(rolloutReportJson(result), null, 2)}\n`);
+    }
+    if (options.breakdown !== undefined) await writeOutput(options.breakdown, breakdownCsv(result.countyRows));
+    for (const line of summary(result)) io.out(line);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`rollout: ${error.message}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`rollout: failed: ${message}`);
+    if (process.env.RURALREACH_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return 1;
+  }
+}
+
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    throw new UsageError(`${file}: cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
+const yuan = (x: number): string => `${(x / 1e9).toFixed(3)} billion yuan`;
+
+/** The summary: targets with pass/miss and numbers, spend per year, time. */
+export function summary(result: RolloutResult): string[] {
+  const { targets, years } = result;
+  const last = years[years.length - 1];
+  const mark = (ok: boolean): string => (ok ? 'pass' : 'MISS');
+  const lines = [
+    `rollout: ${last.centers} centers, ${last.stations} stations over ${years.length} years`,
+    `  counties with a center: ${last.countiesWithCenter} / ${result.counties} = ${pct(targets.countyShare)} ` +
+      `(target > ${pct(targets.countyTarget)}) ${mark(targets.countyShare > targets.countyTarget)}`,
+    `  rural villages covered: ${last.ruralVillagesCovered} / ${result.ruralVillages} = ${pct(targets.villageShare)} ` +
+      `(target > ${pct(targets.villageTarget)}) ${mark(targets.villageShare > targets.villageTarget)}`,
+    `  spend: ${yuan(result.totalSpendYuan)} of ${yuan(result.params.budgetYuan)} ` +
+      `${mark(result.totalSpendYuan <= result.params.budgetYuan)}`,
+    ...years.map(
+      (y) =>
+        `  year ${y.year}: spend ${yuan(y.yearSpendYuan)}, ${y.centers} centers, ${y.stations} stations, ` +
+        `${pct(y.coverageShare)} of rural villages covered`,
+    ),
+  ];
+  const unbuilt = result.unbuilt ?? { centers: 0, stations: 0 };
+  if (unbuilt.centers + unbuilt.stations > 0) {
+    lines.push(`  not affordable in any year, not built: ${unbuilt.centers} centers, ${unbuilt.stations} stations`);
+  }
+  lines.push(`  targets ${targets.met ? 'MET' : 'NOT MET'}; computed in ${result.seconds.toFixed(2)} s`);
+  return lines;
+}
+
+/** A one-line progress display on a terminal, redrawn at most 10 times a second. */
+function progressPrinter(): { update: (progress: Progress) => void; done: () => void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\rrollout: ${(100 * progress.share).toFixed(0)}%`.padEnd(40));
+    },
+    done() {
+      if (shown) process.stderr.write(`\r${' '.repeat(40)}\r`);
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
