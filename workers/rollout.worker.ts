@@ -1,0 +1,129 @@
+/**
+ * Rollout worker: runs the national rollout (`runRollout`) off the main thread and exposes it with comlink as a
+ * {@link RolloutApi}. Thin: it fetches the embedded villages of every province of the manifest and the county
+ * names once, merges them in manifest order (`mergeVillageTables`, as `npm run rollout` reads them), and transfers
+ * the result's typed arrays back.
+ */
+import * as Comlink from 'comlink';
+import { mergeVillageTables, type ProvincePart } from '../src/core/live/national';
+import { rolloutResultBuffers, type RolloutApi } from '../src/core/rollout/rollout-api';
+import type { RolloutInput, RolloutResult } from '../src/core/rollout/rollout-types';
+import { runRollout } from '../src/core/rollout/run';
+import type { Progress } from '../src/core/types';
+import { decodeVillages, type VillageTable } from '../src/data/villages';
+import { rolloutArea } from '../src/app/rollout-area';
+
+/** Least time between two progress messages to the page, in milliseconds. */
+const PROGRESS_INTERVAL_MS = 50;
+
+interface Loaded {
+  villages: VillageTable;
+  countyNames: string[];
+  parts: ProvincePart[];
+}
+
+let loaded: { dataUrl: string; data: Promise<Loaded> } | undefined;
+let last: { villages: VillageTable; result: RolloutResult } | undefined;
+let running = false;
+let stopRequested = false;
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
+  return response;
+}
+
+/** Every province file of the manifest, merged in manifest order, and the name of each county (by code). */
+async function load(dataUrl: string): Promise<Loaded> {
+  const manifest = (await (await fetchOk(`${dataUrl}manifest.json`)).json()) as { provinces: { code: string }[] };
+  const [tables, counties] = await Promise.all([
+    Promise.all(
+      manifest.provinces.map(async (p) =>
+        decodeVillages(await (await fetchOk(`${dataUrl}villages/${p.code}.bin`)).arrayBuffer()),
+      ),
+    ),
+    fetchOk(`${dataUrl}counties-simplified.geojson`).then(
+      (r) => r.json() as Promise<{ features: { properties: { code?: unknown; name?: unknown } | null }[] }>,
+    ),
+  ]);
+  const names = new Map<string, string>();
+  for (const { properties } of counties.features) {
+    if (typeof properties?.code === 'string' && typeof properties.name === 'string') {
+      names.set(properties.code, properties.name);
+    }
+  }
+  const { table, parts } = mergeVillageTables(tables);
+  return { villages: table, countyNames: table.counties.map((code) => names.get(code) ?? ''), parts };
+}
+
+function data(dataUrl: string): Promise<Loaded> {
+  if (loaded?.dataUrl !== dataUrl) {
+    const promise = load(dataUrl);
+    loaded = { dataUrl, data: promise };
+    // A failed load is retried on the next call.
+    promise.catch(() => {
+      if (loaded?.data === promise) loaded = undefined;
+    });
+  }
+  return loaded.data;
+}
+
+function throttle(callback: (progress: Progress) => void): (progress: Progress) => void {
+  let lastSent = -Infinity;
+  return (progress) => {
+    const now = performance.now();
+    if (now - lastSent < PROGRESS_INTERVAL_MS && progress.share < 1) return;
+    lastSent = now;
+    void callback(progress);
+  };
+}
+
+const api: RolloutApi = {
+  async run(dataUrl, params, onProgress, stopFlag) {
+    if (running) throw new Error('a rollout is already running in this worker; cancel it or wait');
+    running = true;
+    stopRequested = false;
+    const shared = stopFlag !== undefined && stopFlag.buffer instanceof SharedArrayBuffer;
+    try {
+      const { villages, countyNames } = await data(dataUrl);
+      const input: RolloutInput = { villages, countyNames, params };
+      const result = runRollout(input, {
+        onProgress: onProgress === undefined ? undefined : throttle(onProgress),
+        shouldStop: () => stopRequested || (shared && Atomics.load(stopFlag, 0) !== 0),
+      });
+      // The area figures read the result after it left: keep a copy of the arrays they need.
+      last = { villages, result: { ...result, sites: copySites(result), villageYear: result.villageYear.slice() } };
+      return Comlink.transfer(result, rolloutResultBuffers(result));
+    } finally {
+      running = false;
+      const remote = onProgress as unknown as { [Comlink.releaseProxy]?: () => void } | undefined;
+      if (typeof onProgress === 'function' && Comlink.releaseProxy in onProgress) remote?.[Comlink.releaseProxy]?.();
+    }
+  },
+  async parts(dataUrl) {
+    return (await data(dataUrl)).parts;
+  },
+  async area(code) {
+    if (last === undefined) throw new Error('no rollout has run yet');
+    return rolloutArea(last.villages, last.result, code);
+  },
+  cancel() {
+    if (running) stopRequested = true;
+  },
+};
+
+function copySites(result: RolloutResult): RolloutResult['sites'] {
+  const s = result.sites;
+  return {
+    count: s.count,
+    lon: s.lon.slice(),
+    lat: s.lat.slice(),
+    role: s.role.slice(),
+    year: s.year.slice(),
+    county: s.county.slice(),
+    village: s.village.slice(),
+    setupYuan: s.setupYuan.slice(),
+  };
+}
+
+Comlink.expose(api);
