@@ -16,6 +16,7 @@ import { bindMapView } from './map-view';
 import { deleteSite, dropSite, markSite, phaseSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
 import { PlannerClient } from './planner-client';
 import { bindPanels } from './planner-panels';
+import { exportFiles } from './export';
 import { planFileOfState } from './plan-file-state';
 import { renderExportPanel } from '../ui/export-panel';
 import { byId } from '../ui/dom';
@@ -135,7 +136,10 @@ export function startPlanner(deps: PlannerDeps): Planner {
   });
   const refreshText = () => {
     refreshPanels();
-    renderExportPanel(byId('export-panel'), { planFile: () => planFileOfState(store.get()) });
+    renderExportPanel(byId('export-panel'), {
+      planFile: () => planFileOfState(store.get()),
+      files: (kind) => exportFiles({ store, coverage, map, overlay: deps.overlay, dataUrl: deps.dataUrl }, kind),
+    });
   };
   map.getContainer().classList.toggle('adding', false);
   store.subscribe((state, previous) => {
