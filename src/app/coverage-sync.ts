@@ -32,12 +32,27 @@ export interface SyncOptions {
 /** Subscribes to the store; the figures arrive in `state.province` and `state.metrics`. */
 export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>, options: SyncOptions): void {
   let generation = 0;
+  /** The user's villages last sent to the worker (null: none). */
+  let placedVillages: AppState['userData']['villages'] = null;
   let moving = false;
   let pendingMove: { index: number; lon: number; lat: number; at: number } | null = null;
   const fail = (error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error));
 
   const load = (state: AppState) => {
     const mine = ++generation;
+    // The worker runs calls in order: the user's villages are set before the province that uses them is loaded.
+    const villages = state.userData.villages;
+    if (villages !== placedVillages) {
+      placedVillages = villages;
+      const user = villages && { lon: villages.lon, lat: villages.lat, weight: villages.weight };
+      coverage
+        .setUserVillages(options.dataUrl, user)
+        .then((placed) => {
+          const now = store.get().userData;
+          if (now.villages === villages) store.set({ userData: { ...now, placed: villages === null ? null : placed } });
+        })
+        .catch(fail);
+    }
     coverage
       .loadProvince(options.dataUrl, state.provinceCode, state.settings.demand, state.settings.area)
       .then((province) => {
@@ -100,6 +115,7 @@ export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>
     if (
       state.provinceCode !== previous.provinceCode ||
       state.settings.demand !== previous.settings.demand ||
+      state.userData.villages !== previous.userData.villages ||
       areaChanged
     ) {
       load(state);

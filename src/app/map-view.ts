@@ -13,6 +13,7 @@ import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
 import { reachOf } from './plan-state';
 import type { AppState, Store } from './store';
+import { withUserPoints } from './user-data-points';
 
 /** Zoom from which reach discs are drawn (below it a 3 km disc is a few pixels). */
 export const REACH_MIN_ZOOM = 7;
@@ -105,7 +106,12 @@ export function bindMapView(
     if (hit === undefined) byPoints.set(points.positions, (hit = colourVillages(points, values)));
     return hit;
   };
-  const redraw = () => overlay.setProps({ layers: planLayers(store.get(), provinces(), map.getZoom(), colour) });
+  // The user's villages, where imported, replace the embedded dots: the same points as the coverage worker's.
+  const redraw = () => {
+    const state = store.get();
+    const shown = withUserPoints(provinces(), state.province);
+    overlay.setProps({ layers: planLayers(state, shown, map.getZoom(), colour) });
+  };
   let shownShares: Map<string, number> | null = null;
   // Not `map.isStyleLoaded()`, which is false whenever a source is loading tiles: the style itself is enough.
   let styleReady = false;
@@ -131,6 +137,7 @@ export function bindMapView(
   store.subscribe((state, previous) => {
     if (
       state.plan !== previous.plan ||
+      state.province !== previous.province ||
       state.drag !== previous.drag ||
       state.selectedSite !== previous.selectedSite ||
       state.metrics !== previous.metrics ||

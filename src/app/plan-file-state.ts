@@ -8,6 +8,7 @@ import { SITE_STATUS, SITE_STATUS_NAMES } from '../core/types';
 import { writePlanFile, type JsonObject, type PlanFilePlan, type PlanFileSite } from '../io/plan-file';
 import type { PlanSnapshot } from './plan-state';
 import type { AppState } from './store';
+import { planFileData } from './user-data';
 
 /** A value as a JSON object (NaN and Infinity become null, as JSON has them). */
 const asJson = (value: object | null): JsonObject | null =>
@@ -44,7 +45,7 @@ export function planFileOfState(state: AppState): string {
       settings: asJson(s.settings)!,
       plan: planOf(s.plan),
     })),
-    data: { demand: `embedded:${state.provinceCode}` },
+    data: planFileData(state.provinceCode, state.userData),
   });
 }
 

@@ -20,6 +20,11 @@ import { exportFiles } from './export';
 import { planFileOfState } from './plan-file-state';
 import { renderExportPanel } from '../ui/export-panel';
 import { byId } from '../ui/dom';
+import { t } from '../ui/i18n';
+import { bindFileDrop } from './import-drop';
+import { createImportWorker, ImportFlow } from './import-flow';
+import { openUserDataIdb } from './user-data-idb';
+import { bindUserDataStore } from './user-data-sync';
 import type { AppState, Store } from './store';
 
 /** What the page needs from the planner. */
@@ -134,8 +139,20 @@ export function startPlanner(deps: PlannerDeps): Planner {
       store.set({ selectedCounty: county.code });
     },
   });
+  // Import of the user's files: the data card, files dropped on the map, the imported data kept across reloads.
+  const importFlow = new ImportFlow(store, createImportWorker(), byId('data-panel'));
+  bindFileDrop(
+    map.getContainer(),
+    (file) => void importFlow.choose(file),
+    () => t('dropHere'),
+  );
+  void bindUserDataStore(
+    store,
+    openUserDataIdb().catch(() => undefined),
+  );
   const refreshText = () => {
     refreshPanels();
+    importFlow.build();
     renderExportPanel(byId('export-panel'), {
       planFile: () => planFileOfState(store.get()),
       files: (kind) => exportFiles({ store, coverage, map, overlay: deps.overlay, dataUrl: deps.dataUrl }, kind),

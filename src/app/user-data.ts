@@ -32,11 +32,13 @@ export interface UserDataState {
   villages: UserVillagesData | null;
   /** Where the coverage worker placed the villages (counties), once it has answered. */
   placed: UserVillagesPlaced | null;
+  /** The last imported candidate sites file and its site count: the columns an OSRM matrix is matched to. */
+  candidates: { file: string; count: number } | null;
   /** A travel-time or distance matrix (OSRM `table`), rows = user villages, columns = candidate sites. */
   matrix: ImportedMatrix | null;
 }
 
-export const NO_USER_DATA: UserDataState = { villages: null, placed: null, matrix: null };
+export const NO_USER_DATA: UserDataState = { villages: null, placed: null, candidates: null, matrix: null };
 
 const CRS_LABEL: Record<PointCrs, string> = { wgs84: 'WGS 84', gcj02: 'GCJ-02', bd09: 'BD-09' };
 

@@ -1,0 +1,128 @@
+/**
+ * What an import does to the state, as pure functions returning the patch to apply (like plan-actions.ts):
+ * imported candidate or existing sites join the plan, a plan file replaces the planner's state, imported villages
+ * become the user's data. Each change of the plan is one undoable step (`commitPlan`); nothing here runs on a
+ * failed import, so a bad file changes nothing.
+ */
+import { siteTable, uniqueSiteIds } from '../core/live/sites';
+import { SITE_ROLE } from '../core/plan-types';
+import { SITE_STATUS } from '../core/types';
+import { ID_SEPARATOR, type ImportedMatrix, type ImportedPoints } from '../io/import-api';
+import type { PlanFile, PlanFilePlan } from '../io/plan-file';
+import { commitPlan, switchProvince } from './plan-actions';
+import { sitesOfPlanFile } from './plan-file-state';
+import {
+  DEFAULT_SETTINGS,
+  type PlanSettings,
+  type PlanSnapshot,
+  type Scenario,
+  type SuggestionInfo,
+} from './plan-state';
+import type { AppState } from './store';
+import { NO_USER_DATA, type UserVillagesData } from './user-data';
+
+/**
+ * Appends imported sites to the plan as stations (one undoable step). Candidate sites are `proposed` unless the
+ * file's `status` column says otherwise; existing sites are `existing`. File ids are kept (blank or repeated ones,
+ * or ids already in the plan, get fresh `S<n>` ids).
+ */
+export function addImportedSites(state: AppState, points: ImportedPoints): Partial<AppState> {
+  const before = state.plan.sites;
+  const n = before.count + points.count;
+  const join = <T extends Float64Array | Uint8Array>(a: T, b: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(n);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  const fileStatus =
+    points.role === 'existing'
+      ? new Uint8Array(points.count).fill(SITE_STATUS.existing)
+      : (points.status ?? new Uint8Array(points.count).fill(SITE_STATUS.proposed));
+  const fileIds = points.count === 0 ? [] : points.ids.split(ID_SEPARATOR);
+  const sites = siteTable(
+    join(before.lon, points.lon),
+    join(before.lat, points.lat),
+    join(before.status, fileStatus),
+    join(before.role, new Uint8Array(points.count).fill(SITE_ROLE.station)),
+    uniqueSiteIds([...before.id, ...fileIds]),
+    join(before.phase, new Uint8Array(points.count)),
+  );
+  const candidates = points.role === 'candidates' ? { file: points.file, count: points.count } : undefined;
+  return {
+    ...commitPlan(state, { sites, suggestion: null }),
+    ...(candidates && { userData: { ...state.userData, candidates } }),
+  };
+}
+
+/** Settings of a plan file over the defaults (missing ones, e.g. from an older app, take the default). */
+function settingsOf(settings: PlanFile['settings']): PlanSettings {
+  const merged = { ...DEFAULT_SETTINGS, ...(settings as Partial<PlanSettings>) };
+  return { ...merged, area: Array.isArray(merged.area) ? merged.area.map(String) : [] };
+}
+
+function snapshotOf(plan: PlanFilePlan): PlanSnapshot {
+  const suggestion = plan.suggestion as unknown as SuggestionInfo | null;
+  const number = (v: unknown) => (typeof v === 'number' ? v : NaN);
+  return {
+    sites: sitesOfPlanFile(plan.sites),
+    // JSON wrote NaN as null: the figures get their NaN back.
+    suggestion: suggestion && {
+      ...suggestion,
+      bound: number(suggestion.bound),
+      gap: number(suggestion.gap),
+      objective: number(suggestion.objective),
+    },
+  };
+}
+
+/**
+ * The state of a plan file: its province, settings, plan and scenarios. On the same province the plan is one
+ * undoable step (undo brings back the sites before it); another province starts a new history, as switching
+ * province does.
+ */
+export function restorePlanFile(state: AppState, file: PlanFile): Partial<AppState> {
+  const scenarios: Scenario[] = file.scenarios.map((s) => ({
+    id: s.id,
+    name: s.name,
+    provinceCode: s.provinceCode,
+    settings: settingsOf(s.settings),
+    plan: snapshotOf(s.plan),
+  }));
+  const base: AppState =
+    file.provinceCode === state.provinceCode ? state : { ...state, ...switchProvince(state, file.provinceCode) };
+  const settings = settingsOf(file.settings);
+  return {
+    ...(base === state ? {} : switchProvince(state, file.provinceCode)),
+    ...commitPlan(base, snapshotOf(file.plan)),
+    settings,
+    scenarios,
+    comparison: null,
+  };
+}
+
+/** The user's villages from an import (the worker places them in counties next). */
+export function setUserVillages(state: AppState, points: ImportedPoints, weightField?: string): Partial<AppState> {
+  const villages: UserVillagesData = {
+    file: points.file,
+    format: points.format,
+    crs: points.crs,
+    count: points.count,
+    recordCount: points.recordCount,
+    lon: points.lon,
+    lat: points.lat,
+    weight: points.weight,
+    ...(weightField !== undefined && { weightField }),
+  };
+  return { userData: { ...state.userData, villages, placed: null } };
+}
+
+/** An OSRM matrix matched to the user's villages and candidates. */
+export function setUserMatrix(state: AppState, matrix: ImportedMatrix): Partial<AppState> {
+  return { userData: { ...state.userData, matrix } };
+}
+
+/** Back to the embedded villages everywhere (the plan is kept). */
+export function clearUserData(): Partial<AppState> {
+  return { userData: NO_USER_DATA };
+}

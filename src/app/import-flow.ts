@@ -1,0 +1,223 @@
+/**
+ * The import flow of the data card: choose or drop a file, a first look in the import worker, then the import for
+ * the chosen role, and its outcome on the card. Wiring only: parsing is the import worker's, state changes are the
+ * pure actions of import-actions.ts, and the card (src/ui/data-panel.ts) is a view. A failed import applies no
+ * patch, so the plan stays as it was.
+ */
+import * as Comlink from 'comlink';
+import type { FileHeaders, ImportApi, ImportFailure, ImportProgress, ImportedPoints } from '../io/import-api';
+import { DataPanel, type DataPanelView, type ImportChoice } from '../ui/data-panel';
+import { downloadText } from '../ui/export-panel';
+import { formatNumber, t } from '../ui/i18n';
+import { addImportedSites, clearUserData, restorePlanFile, setUserMatrix, setUserVillages } from './import-actions';
+import { undoPlan } from './plan-actions';
+import type { AppState, Store } from './store';
+import { dataLine } from './user-data';
+
+/** Starts the import worker (a module worker bundled by Vite). */
+export function createImportWorker(): Comlink.Remote<ImportApi> {
+  const worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'import',
+  });
+  return Comlink.wrap<ImportApi>(worker);
+}
+
+/** Figures the browser tests read (no behaviour): imports finished, and the main thread's longest task in ms. */
+interface ImportHooks {
+  __importsDone?: number;
+}
+
+/** Lines about the data in use. */
+export function dataLines(state: AppState): string[] {
+  const lines = [dataLine(state.userData)];
+  const outside = state.userData.placed?.outside ?? 0;
+  if (outside > 0) lines.push(t('dataOutside', { n: outside }));
+  const m = state.userData.matrix;
+  if (m !== null) {
+    lines.push(
+      t('dataMatrix', {
+        file: m.file,
+        rows: m.rows,
+        cols: m.cols,
+        unit: t(m.unit === 's' ? 'unitSeconds' : 'unitMetres'),
+      }),
+    );
+  }
+  return lines;
+}
+
+/** True when a failure is about swapped lon/lat (every row looked swapped, so none was kept). */
+const swapFailure = (error: ImportFailure) => /look(s)? swapped/.test(error.reason);
+
+export class ImportFlow {
+  private panel!: DataPanel;
+  private file: File | null = null;
+  private headers: FileHeaders | null = null;
+  private view: DataPanelView;
+  private problemsCsv = '';
+  private problemsFile = '';
+  /** True when the last import added sites (a swap retry replaces them rather than adding them twice). */
+  private addedSites = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly importer: Comlink.Remote<ImportApi>,
+    private readonly root: HTMLElement,
+  ) {
+    this.view = this.emptyView();
+    store.subscribe((state, previous) => {
+      if (state.userData !== previous.userData) this.render();
+    });
+    this.build();
+  }
+
+  /** Builds the card in the current language (again after a change of language). */
+  build(): void {
+    this.panel = new DataPanel(this.root, {
+      chooseFile: (file) => void this.choose(file),
+      importFile: (choice) => void this.run(choice, false),
+      swapAndImport: (choice) => void this.run(choice, true),
+      downloadProblems: () => downloadText(this.problemsCsv, this.problemsFile, 'text/csv;charset=utf-8'),
+      backToEmbedded: () => {
+        this.store.set(clearUserData());
+        this.view = this.emptyView();
+        this.render();
+      },
+    });
+    if (this.file !== null) this.panel.showFile(this.file.name, this.headers);
+    this.render();
+  }
+
+  /** A file chosen with the button or dropped on the map: a first look, then the form. */
+  async choose(file: File): Promise<void> {
+    this.file = file;
+    this.headers = null;
+    this.view = { ...this.emptyView(), busy: true };
+    this.panel.showFile(file.name, null);
+    this.render();
+    const answer = await this.importer.headers(file, file.name);
+    if (this.file !== file) return;
+    if (answer.ok) this.headers = answer.value;
+    this.view = { ...this.emptyView(), error: answer.ok ? null : t('importFailed', { message: answer.error.message }) };
+    this.panel.showFile(file.name, this.headers);
+    this.render();
+  }
+
+  /** Imports the chosen file for the chosen role; `swap` re-reads with lon/lat swapped. */
+  async run(choice: ImportChoice, swap: boolean): Promise<void> {
+    const file = this.file;
+    if (file === null || this.view.busy) return;
+    this.view = { ...this.emptyView(), busy: true, progress: t('importParsing') };
+    this.render();
+    try {
+      if (choice.role === 'plan') await this.importPlan(file);
+      else if (choice.role === 'osrm') await this.importMatrix(file);
+      else await this.importPoints(file, choice, swap);
+    } catch (error) {
+      this.fail(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const hooks = window as unknown as ImportHooks;
+    hooks.__importsDone = (hooks.__importsDone ?? 0) + 1;
+  }
+
+  private async importPoints(file: File, choice: ImportChoice, swap: boolean): Promise<void> {
+    const role = choice.role as ImportedPoints['role'];
+    const progress = Comlink.proxy((p: ImportProgress) => {
+      this.view.progress =
+        p.stage === 'reading'
+          ? t('importReading', { read: formatNumber(p.bytesRead), total: formatNumber(p.bytesTotal) })
+          : t('importParsing');
+      this.render();
+    });
+    const answer = await this.importer.readPoints(
+      file,
+      {
+        file: file.name,
+        role,
+        crs: choice.crs,
+        ...(choice.weightField !== '' && { weightField: choice.weightField }),
+        ...(choice.idField !== '' && { idField: choice.idField }),
+        swapAxes: swap,
+      },
+      progress,
+    );
+    if (!answer.ok) {
+      this.fail(t('importFailed', { message: answer.error.message }), !swap && swapFailure(answer.error));
+      return;
+    }
+    const points = answer.value;
+    // A swap retry of sites replaces the sites the first try added: undo it first, then add.
+    const current = this.store.get();
+    const undone = swap && this.addedSites && role !== 'villages' ? undoPlan(current) : null;
+    const base = undone === null ? current : { ...current, ...undone };
+    const patch =
+      role === 'villages'
+        ? setUserVillages(base, points, choice.weightField || undefined)
+        : addImportedSites(base, points);
+    this.store.set(undone === null ? patch : { ...undone, ...patch });
+    this.addedSites = role !== 'villages';
+    this.problemsCsv = points.problemsCsv;
+    this.problemsFile = `${file.name.replace(/\.[^.]*$/, '')}-problems.csv`;
+    this.view = {
+      ...this.emptyView(),
+      result: {
+        kept: points.count,
+        total: points.recordCount,
+        problemCount: points.problemCount,
+        firstProblems: points.firstProblems,
+        swapSuspects: points.swapSuspects,
+      },
+      swapOffer: !points.swapped && points.swapSuspects > 0,
+      message: role === 'villages' ? null : t('importedSites', { n: points.count }),
+    };
+    this.render();
+  }
+
+  private async importPlan(file: File): Promise<void> {
+    const answer = await this.importer.readPlan(file, file.name);
+    if (!answer.ok) return this.fail(t('importFailed', { message: answer.error.message }));
+    this.store.set(restorePlanFile(this.store.get(), answer.value));
+    this.addedSites = false;
+    const n = answer.value.plan.sites.length;
+    this.view = { ...this.emptyView(), message: t('importedPlan', { file: file.name, n }) };
+    this.render();
+  }
+
+  private async importMatrix(file: File): Promise<void> {
+    const { userData, metrics } = this.store.get();
+    const rows = userData.villages?.count ?? metrics?.demandVillages;
+    const cols = userData.candidates?.count;
+    if (rows === undefined || cols === undefined) return this.fail(t('matrixNeedsData'));
+    const answer = await this.importer.readMatrix(file, file.name, rows, cols);
+    if (!answer.ok) return this.fail(t('importFailed', { message: answer.error.message }));
+    this.store.set(setUserMatrix(this.store.get(), answer.value));
+    const { rows: r, cols: c } = answer.value;
+    this.view = { ...this.emptyView(), message: t('importedMatrix', { file: file.name, rows: r, cols: c }) };
+    this.render();
+  }
+
+  private fail(message: string, swapOffer = false): void {
+    this.view = { ...this.emptyView(), error: message, swapOffer };
+    this.render();
+  }
+
+  private emptyView(): DataPanelView {
+    return {
+      dataLines: [],
+      userData: false,
+      busy: false,
+      progress: null,
+      result: null,
+      message: null,
+      error: null,
+      swapOffer: false,
+    };
+  }
+
+  private render(): void {
+    const state = this.store.get();
+    const { villages, matrix } = state.userData;
+    this.panel.show({ ...this.view, dataLines: dataLines(state), userData: villages !== null || matrix !== null });
+  }
+}
