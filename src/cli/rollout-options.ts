@@ -37,7 +37,7 @@ export const ROLLOUT_OPTIONS: readonly OptionSpec[] = [
     name: 'province-order',
     kind: 'string',
     value: 'CODES',
-    help: 'provinces served first, 2-digit codes separated by commas (default 33;\n"" for none)',
+    help: 'provinces served first, 2-digit codes separated by commas (default 33;\n"none" for none)',
   },
   {
     name: 'station-radius',
@@ -180,10 +180,12 @@ export function parseRolloutArgs(argv: readonly string[]): RolloutCliOptions {
   const provinceOrder =
     orderText === undefined
       ? base.provinceOrder
-      : orderText
-          .split(',')
-          .map((code) => code.trim())
-          .filter((code) => code !== '');
+      : orderText === 'none'
+        ? []
+        : orderText
+            .split(',')
+            .map((code) => code.trim())
+            .filter((code) => code !== '');
   for (const code of provinceOrder) {
     if (!/^\d{2}$/.test(code)) throw new UsageError(`--province-order: "${code}" is not a 2-digit province code`);
   }
