@@ -2,7 +2,11 @@ import * as Comlink from 'comlink';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import { switchProvince } from './app/plan-actions';
+import { startGovernmentView } from './app/government';
 import { startPlanner } from './app/planner';
+import { startRollout } from './app/rollout';
+import { isGovernmentView } from './app/rollout-link';
+import { gatedOverlay } from './app/rollout-overlay';
 import { NATIONAL_CODE } from './core/live/national';
 import { DEFAULT_PROVINCE, Store, initialState } from './app/store';
 import type { Manifest } from './data/manifest';
@@ -48,11 +52,43 @@ async function main(): Promise<void> {
   );
   const villages = new Map<string, VillagePoints>();
   const shownVillages = () => store.get().loadedProvinces.map((code) => villages.get(code)!);
+  // Village points of some provinces, each fetched once (one at a time: the data worker answers in order).
+  const loadPoints = async (codes: string[]): Promise<VillagePoints[]> => {
+    for (const c of codes) if (!villages.has(c)) villages.set(c, await dataWorker.loadVillagePoints(DATA_URL, c));
+    return codes.map((c) => villages.get(c)!);
+  };
+  // A government link opens the read-only view: no planner, no editing (src/app/government.ts).
+  if (isGovernmentView(location.search)) {
+    const refresh = startGovernmentView({
+      map,
+      overlay,
+      dataUrl: DATA_URL,
+      manifest,
+      search: location.search,
+      villagePoints: loadPoints,
+    });
+    // Read-only: the About dialog (which edits the basemap setting) is left out too.
+    byId('about-button').remove();
+    byId('about-dialog').remove();
+    const renderText = () => {
+      translateStatic();
+      byId('lang-button').textContent = getLocale() === 'zh-CN' ? 'English' : '中文';
+      refresh();
+    };
+    renderText();
+    byId('lang-button').addEventListener('click', () => {
+      setLocale(getLocale() === 'zh-CN' ? 'en' : 'zh-CN');
+      renderText();
+    });
+    return;
+  }
+  // The planner draws on the overlay only in planner mode; the rollout mode draws its own layers.
+  const plannerOverlay = gatedOverlay(overlay, () => store.get().rollout.mode === 'planner');
   // The interactive planner: its panels, workers and map layers (villages included) are views of the store.
   const planner = startPlanner({
     store,
     map,
-    overlay,
+    overlay: plannerOverlay.overlay,
     dataUrl: DATA_URL,
     villagePoints: shownVillages,
     zoomTo: (bbox) => map.fitBounds(bbox, { padding: 24, maxZoom: 11 }),
@@ -62,6 +98,20 @@ async function main(): Promise<void> {
     hooks.__villagesShown = map.getZoom() >= 6 ? shownVillages().reduce((n, p) => n + p.count, 0) : 0;
   };
   map.on('zoomend', drawVillages);
+  // The national rollout mode (top-bar switch): its cards, worker, timeline and map layers.
+  const rollout = startRollout({
+    store,
+    map,
+    overlay,
+    dataUrl: DATA_URL,
+    manifest,
+    nationalBox: national.bbox,
+    villagePoints: loadPoints,
+    redrawPlanner: () => {
+      map.fitBounds(province().bbox, { padding: 24 });
+      drawVillages();
+    },
+  });
 
   const status = byId('status');
   async function showProvince(code: string): Promise<void> {
@@ -114,6 +164,7 @@ async function main(): Promise<void> {
   });
   map.on('mouseout', () => showCountyTooltip(null, 0, 0));
   map.on('click', (e) => {
+    if (store.get().rollout.mode !== 'planner') return;
     if (planner.handleClick(e)) return;
     const feature = countyAt(e);
     const county = feature ? countyFromProperties(feature.properties) : null;
@@ -129,6 +180,7 @@ async function main(): Promise<void> {
     renderAbout(manifest);
     byId('lang-button').textContent = getLocale() === 'zh-CN' ? 'English' : '中文';
     planner.refreshText();
+    rollout.refreshText();
   };
   renderPanels();
   byId('about-button').addEventListener('click', () => byId<HTMLDialogElement>('about-dialog').showModal());

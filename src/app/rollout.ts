@@ -126,6 +126,7 @@ export function startRollout(deps: RolloutDeps): Rollout {
   const breakdownActions = {
     sort: (key: RolloutState['sort']['key']) => patch({ sort: nextSort(rollout().sort, key) }),
     openProvince: (code: string | null) => patch({ breakdownProvince: code }),
+    provinceNames: new Map(deps.manifest.provinces.map((p) => [p.code, p.name])),
   };
   const build = () => {
     modeButtons[0].textContent = t('modePlanner');

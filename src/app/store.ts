@@ -7,6 +7,7 @@
  */
 import type { Comparison, LiveMetrics, ProvinceSummary } from '../core/live/coverage-api';
 import { emptyHistory, type History } from './history';
+import { initialRolloutState, type RolloutState } from './rollout-state';
 import { NO_USER_DATA, type UserDataState } from './user-data';
 import {
   DEFAULT_SETTINGS,
@@ -56,6 +57,8 @@ export interface AppState {
   comparison: { a: string; b: string; result: Comparison } | null;
   /** The user's imported villages and matrix (kept in IndexedDB apart from the autosave), or none. */
   userData: UserDataState;
+  /** The national rollout: mode, parameters, run and view state (its result is recomputed, never autosaved). */
+  rollout: RolloutState;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;
@@ -124,5 +127,6 @@ export function initialState(provinceCode: string = DEFAULT_PROVINCE): AppState 
     scenarios: [],
     comparison: null,
     userData: NO_USER_DATA,
+    rollout: initialRolloutState(),
   };
 }

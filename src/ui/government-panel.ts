@@ -32,6 +32,7 @@ export function renderGovernmentPanel(root: HTMLElement, state: GovernmentPanelS
   const children: Node[] = [
     el('h2', { class: 'gov-title', 'data-testid': 'gov-title' }, t('govTitle', { area: state.areaName })),
     el('p', { class: 'help' }, t('govReadOnly')),
+    el('p', { class: 'help' }, t('legendVillages')),
   ];
   if (state.problems.length > 0) {
     children.push(

@@ -17,6 +17,8 @@ export interface BreakdownActions {
   sort(key: BreakdownKey): void;
   /** Shows the counties of a province, or the provinces again (null). */
   openProvince(code: string | null): void;
+  /** Province names by 2-digit code (from the manifest), for rows the engine leaves unnamed. */
+  provinceNames: ReadonlyMap<string, string>;
 }
 
 const LABELS: Record<BreakdownKey, StringKey> = {
@@ -34,7 +36,7 @@ export function breakdownRowsOf(result: RolloutResult, province: string | null):
   return province === null ? result.provinceRows : result.countyRows.filter((r) => r.provinceCode === province);
 }
 
-function cell(row: RolloutCountyRow, key: BreakdownKey): string {
+function cell(row: RolloutCountyRow, key: BreakdownKey, names: ReadonlyMap<string, string>): string {
   switch (key) {
     case 'share':
       return formatPercent(row.share);
@@ -43,7 +45,7 @@ function cell(row: RolloutCountyRow, key: BreakdownKey): string {
     case 'year':
       return row.year === 0 ? '–' : formatNumber(row.year);
     case 'name':
-      return row.name || row.code;
+      return row.name || names.get(row.code) || row.code;
     default:
       return formatNumber(row[key]);
   }
@@ -57,8 +59,10 @@ export function renderBreakdown(container: HTMLElement, state: RolloutState, act
     container.replaceChildren(el('h2', {}, t('rBreakdownTitle')));
     return;
   }
-  const rows = sortedRows(breakdownRowsOf(result, province), state.sort);
-  const provinceName = result.provinceRows.find((r) => r.code === province)?.name ?? province ?? '';
+  const names = actions.provinceNames;
+  const named = (row: RolloutCountyRow) => (row.name === '' ? { ...row, name: names.get(row.code) ?? '' } : row);
+  const rows = sortedRows(breakdownRowsOf(result, province).map(named), state.sort);
+  const provinceName = province === null ? '' : (names.get(province) ?? province);
   const title = province === null ? t('rBreakdownTitle') : t('rBreakdownCounties', { province: provinceName });
   const { key, descending } = state.sort;
   const head = el(
@@ -87,16 +91,16 @@ export function renderBreakdown(container: HTMLElement, state: RolloutState, act
     ...rows.map((row) => {
       const name =
         province === null
-          ? button(cell(row, 'name'), () => actions.openProvince(row.code), {
+          ? button(cell(row, 'name', names), () => actions.openProvince(row.code), {
               class: 'link',
-              'aria-label': t('rOpenProvince', { name: cell(row, 'name') }),
+              'aria-label': t('rOpenProvince', { name: cell(row, 'name', names) }),
             })
-          : cell(row, 'name');
+          : cell(row, 'name', names);
       return el(
         'tr',
         { 'data-code': row.code },
         el('td', {}, name),
-        ...BREAKDOWN_KEYS.slice(1).map((column) => el('td', {}, cell(row, column))),
+        ...BREAKDOWN_KEYS.slice(1).map((column) => el('td', {}, cell(row, column, names))),
       );
     }),
   );

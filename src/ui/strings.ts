@@ -5,12 +5,14 @@
  */
 import { exportStrings } from './strings-export';
 import { importStrings } from './strings-import';
+import { rolloutStrings } from './strings-rollout';
 import { toolStrings } from './strings-tools';
 
 export const strings = {
   'zh-CN': {
     ...toolStrings['zh-CN'],
     ...exportStrings['zh-CN'],
+    ...rolloutStrings['zh-CN'],
     ...importStrings['zh-CN'],
     tagline: '农村电商网点覆盖规划',
     province: '省份',
@@ -140,6 +142,7 @@ export const strings = {
   en: {
     ...toolStrings.en,
     ...exportStrings.en,
+    ...rolloutStrings.en,
     ...importStrings.en,
     tagline: 'Rural e-commerce coverage planner',
     province: 'Province',

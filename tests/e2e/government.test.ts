@@ -1,0 +1,111 @@
+/**
+ * The read-only government view: a link for Zhejiang (area=33) with a small programme recomputes the rollout in
+ * the worker and shows the engine's figures for the province; nothing on the page edits (no planner cards, no
+ * inputs but the year slider, a map click adds nothing), and the print layout hides the controls and keeps the map,
+ * the legend and the totals.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { encodeRolloutParams } from '../../src/app/rollout-link';
+import { defaultRolloutParams } from '../../src/core/rollout/defaults';
+import type { RolloutCountyRow, RolloutParams } from '../../src/core/rollout/rollout-types';
+import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
+import { nodeRollout } from './rollout-node';
+
+const baseUrl = inject('baseUrl');
+const PARAMS: RolloutParams = { ...defaultRolloutParams(), centers: 200, stations: 20_000, years: 3 };
+
+interface Hooks {
+  __rolloutDrawn?: { year: number; centers: number; stations: number; villages: number; frame: number };
+}
+
+describe('the government view', () => {
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+  let row: RolloutCountyRow;
+
+  beforeAll(async () => {
+    row = nodeRollout(PARAMS).provinceRows.find((r) => r.code === '33')!;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watch = watchPage(page, baseUrl);
+    await page.goto(`${baseUrl}?lang=en&view=government&area=33&rollout=${encodeRolloutParams(PARAMS)}`);
+    await page.getByTestId('gov-totals').waitFor({ timeout: 240_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the engine figures of the province, read-only', async () => {
+    await expect(page.getByTestId('gov-title').textContent()).resolves.toContain('浙江省');
+    const value = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));
+    expect(row.centers).toBeGreaterThan(0);
+    expect(await value('gov-centers')).toBe(row.centers);
+    expect(await value('gov-stations')).toBe(row.stations);
+    expect(await value('gov-covered')).toBe(row.villagesCovered);
+    expect(await value('gov-spend')).toBe(row.spendYuan);
+    await expect(page.getByTestId('gov-covered').textContent()).resolves.toContain(
+      row.ruralVillages.toLocaleString('en'),
+    );
+    await expect(page.getByTestId('gov-years').locator('tr[data-year]').count()).resolves.toBe(PARAMS.years);
+    // No editing controls: no planner or rollout cards, no province choice, no input but the year slider.
+    for (const id of ['#plan-panel', '#rollout-inputs', '#province-select', '#mode-switch', '#edit-panel']) {
+      await expect(page.locator(id).count()).resolves.toBe(0);
+    }
+    await expect(page.locator('select, textarea').count()).resolves.toBe(0);
+    const inputs = page.locator('input');
+    await expect(inputs.count()).resolves.toBe(1);
+    await expect(inputs.first().getAttribute('data-testid')).resolves.toBe('year-slider');
+    await expect(page.getByTestId('year-play').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('gov-print').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('gov-problems').count()).resolves.toBe(0);
+
+    // A click on the map adds nothing.
+    await page.waitForFunction(() => ((window as unknown as Hooks).__rolloutDrawn?.villages ?? 0) > 0, null, {
+      timeout: 120_000,
+    });
+    await waitForMapIdle(page);
+    const before = await page.evaluate(() => (window as unknown as Hooks).__rolloutDrawn!);
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => (window as unknown as Hooks).__rolloutDrawn!);
+    expect([after.centers, after.stations, after.frame]).toEqual([before.centers, before.stations, before.frame]);
+
+    // Print: controls hidden, map, legend and totals shown.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of [
+      '.topbar',
+      '[data-testid=gov-print]',
+      '[data-testid=year-slider]',
+      '[data-testid=year-play]',
+    ]) {
+      expect(await page.locator(hidden).isVisible(), hidden).toBe(false);
+    }
+    for (const shown of [
+      '#map',
+      '[data-testid=gov-totals]',
+      '[data-testid=rollout-legend]',
+      '[data-testid=gov-title]',
+    ]) {
+      expect(await page.locator(shown).isVisible(), shown).toBe(true);
+    }
+    const mapBox = (await page.locator('#map').boundingBox())!;
+    expect(mapBox.height).toBeGreaterThan(300);
+    await page.emulateMedia({ media: 'screen' });
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  }, 300_000);
+
+  it('falls back to the defaults with a message for a bad link, without an error', async () => {
+    const bad = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const badWatch = watchPage(bad, baseUrl);
+    await bad.goto(`${baseUrl}?lang=en&view=government&area=33&rollout=%%%not-params`);
+    await bad.getByTestId('gov-problems').waitFor({ timeout: 60_000 });
+    await expect(bad.getByTestId('gov-problems').textContent()).resolves.toMatch(/showing the defaults/);
+    await bad.close();
+    expect(badWatch.consoleErrors).toEqual([]);
+  }, 120_000);
+});
