@@ -111,6 +111,8 @@ export function bindMapView(
     const state = store.get();
     const shown = withUserPoints(provinces(), state.province);
     overlay.setProps({ layers: planLayers(state, shown, map.getZoom(), colour) });
+    // For the browser tests: the village dots handed to deck.gl (embedded, or the user's where imported).
+    (globalThis as { __villageDots?: number }).__villageDots = shown.reduce((n, p) => n + p.count, 0);
   };
   let shownShares: Map<string, number> | null = null;
   // Not `map.isStyleLoaded()`, which is false whenever a source is loading tiles: the style itself is enough.

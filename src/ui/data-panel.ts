@@ -176,7 +176,11 @@ export class DataPanel {
       parts.push(el('p', { class: 'error', role: 'alert', 'data-testid': 'import-error' }, view.error));
     if (view.result !== null) {
       const r = view.result;
-      const summary = t('importSummary', { kept: r.kept, total: r.total, problems: r.problemCount });
+      const summary = t(r.problemCount === 1 ? 'importSummaryOne' : 'importSummary', {
+        kept: r.kept,
+        total: r.total,
+        problems: r.problemCount,
+      });
       parts.push(el('p', { 'data-testid': 'import-summary' }, summary));
       if (r.problemCount > 0) {
         const download = el('button', { type: 'button', 'data-testid': 'download-problems' }, t('downloadProblems'));
