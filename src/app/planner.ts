@@ -119,7 +119,8 @@ export function startPlanner(deps: PlannerDeps): Planner {
     nudge: (step: Nudge) =>
       apply((s) => {
         const k = s.selectedSite;
-        if (k === null || k >= s.plan.sites.count || s.run.status !== 'idle' || s.drag !== null) return null;
+        const movable = s.rollout.mode === 'planner' && s.run.status === 'idle' && s.drag === null;
+        if (!movable || k === null || k >= s.plan.sites.count) return null;
         const [lon, lat] = nudged(s.plan.sites.lon[k], s.plan.sites.lat[k], step);
         return dropSite(s, k, lon, lat);
       }),
@@ -165,6 +166,8 @@ export function startPlanner(deps: PlannerDeps): Planner {
 
   bindShortcuts((shortcut: Shortcut) => {
     const state = store.get();
+    // In the rollout mode the planner's plan is out of sight: its keys must not change it unseen.
+    if (state.rollout.mode !== 'planner') return false;
     switch (shortcut) {
       case 'undo':
         return editing.undo();

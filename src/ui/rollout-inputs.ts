@@ -225,7 +225,7 @@ export class RolloutInputs {
     const result = state.result;
     if (result === null) return [el('span', { class: 'help' }, t('rNoResult'))];
     const lines: Node[] = [
-      el('span', { 'data-testid': 'rollout-method' }, t('rMethod', { method: result.method })),
+      el('span', { 'data-testid': 'rollout-method' }, methodText(result.params)),
       el('br'),
       el(
         'span',
@@ -239,4 +239,24 @@ export class RolloutInputs {
     if (result.stopped) lines.push(el('br'), el('span', { class: 'help' }, t('rStopped')));
     return lines;
   }
+}
+
+const SCORE_KEYS = {
+  'villages-per-yuan': 'rMethodScore_villagesPerYuan',
+  'uncovered-share': 'rMethodScore_uncoveredShare',
+  'user-weight': 'rMethodScore_userWeight',
+} as const;
+
+/** The method sentence of a result in the page's language (the engine's own `result.method` is English). */
+function methodText(params: RolloutParams): string {
+  const codes = params.provinceOrder.join(', ');
+  return t('rMethod', {
+    score: t(SCORE_KEYS[params.countyScore]),
+    order: codes === '' ? t('rMethodNoOrder') : t('rMethodOrder', { codes }),
+    centers: params.centers,
+    stations: params.stations,
+    stationKm: params.stationRadiusKm,
+    centerKm: params.centerRadiusKm,
+    years: params.years,
+  });
 }

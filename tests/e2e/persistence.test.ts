@@ -162,7 +162,7 @@ describe('persistence: autosave to IndexedDB, restored on reload', () => {
       null,
       { timeout: 60_000 },
     );
-    await expect(fresh.getByLabel('Station reach (km)').inputValue()).resolves.toBe('4');
+    await expect(fresh.locator('#plan-panel').getByLabel('Station reach (km)').inputValue()).resolves.toBe('4');
     await fresh.waitForFunction(() => localStorage.getItem('ruralreach.planner') === null);
     await fresh.reload();
     await open(fresh);
