@@ -180,7 +180,12 @@ export class ImportFlow {
     this.store.set(restorePlanFile(this.store.get(), answer.value));
     this.addedSites = false;
     const n = answer.value.plan.sites.length;
-    this.view = { ...this.emptyView(), message: t('importedPlan', { file: file.name, n }) };
+    // A plan made on a user's villages says so (its `data` field): the figures match only with that file.
+    const demand = answer.value.data?.demand ?? '';
+    const madeOn = demand.startsWith('file:') ? demand.slice(5) : null;
+    const note = madeOn !== null && madeOn !== this.store.get().userData.villages?.file;
+    const message = t('importedPlan', { file: file.name, n }) + (note ? ` ${t('planMadeOn', { file: madeOn })}` : '');
+    this.view = { ...this.emptyView(), message };
     this.render();
   }
 

@@ -44,6 +44,7 @@ export const importStrings = {
     importFailed: '无法导入 {message}',
     importedSites: '已把 {n} 个站点加入方案（可撤销）。',
     importedPlan: '已恢复方案 {file}：{n} 个站点（可撤销）。',
+    planMadeOn: '该方案基于村庄文件 {file}；如需相同结果，请导入该文件。',
     importedMatrix: '已读取出行矩阵 {file}：{rows} 行（村庄）× {cols} 列（候选站点）。',
     matrixNeedsData: '请先导入村庄和候选站点：OSRM 表按顺序对应村庄（行）和候选站点（列）。',
     backToEmbedded: '恢复内置数据',
@@ -89,6 +90,7 @@ export const importStrings = {
     importFailed: 'Cannot import {message}',
     importedSites: 'Added {n} sites to the plan (undoable).',
     importedPlan: 'Restored the plan {file}: {n} sites (undoable).',
+    planMadeOn: 'This plan was made on the villages of {file}: import that file for the same figures.',
     importedMatrix: 'Read the travel matrix {file}: {rows} rows (villages) × {cols} columns (candidate sites).',
     matrixNeedsData:
       'Import villages and candidate sites first: an OSRM table matches villages (rows) and candidate sites (columns) by order.',
