@@ -12,6 +12,7 @@ import type { VillagePoints } from '../map/layers/villages';
 import { byId, el } from '../ui/dom';
 import { renderGovernmentPanel, type GovernmentPanelState } from '../ui/government-panel';
 import { RolloutTimeline } from '../ui/rollout-timeline';
+import { rolloutMethodText } from '../ui/rollout-format';
 import { RolloutClient } from './rollout-client';
 import { readGovernmentLink } from './rollout-link';
 import { RolloutMapView } from './rollout-map';
@@ -125,7 +126,7 @@ export function startGovernmentView(deps: GovernmentDeps): () => void {
       else if (area.length === 6) panel.areaName = `${panel.row.name || area} (${province.name})`;
       panel.area = await client.area(area);
       if (panel.area.bbox !== null && area.length === 6) map.fitBounds(panel.area.bbox, { padding: 24, maxZoom: 10 });
-      panel.method = computed.method;
+      panel.method = rolloutMethodText(computed.params);
       panel.progress = null;
       year = computed.params.years;
       document.title = `RuralReach · ${panel.areaName}`;

@@ -23,7 +23,7 @@ export interface GovernmentPanelState {
   /** The breakdown row of the area (the engine's figures) and its year-by-year figures. */
   row: RolloutCountyRow | null;
   area: RolloutArea | null;
-  /** The method sentence of the result. */
+  /** The method sentence of the result, in the page's language (`rolloutMethodText`). */
   method: string;
 }
 
@@ -109,7 +109,7 @@ export function renderGovernmentPanel(root: HTMLElement, state: GovernmentPanelS
       ),
     );
   }
-  if (state.method !== '') children.push(el('p', { class: 'help' }, t('rMethod', { method: state.method })));
+  if (state.method !== '') children.push(el('p', { class: 'help' }, state.method));
   children.push(el('div', { class: 'row no-print' }, button(t('govPrint'), onPrint, { 'data-testid': 'gov-print' })));
   root.replaceChildren(...children);
 }

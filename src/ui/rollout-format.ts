@@ -2,7 +2,8 @@
  * Amounts of yuan as people read them: 亿 (10^8) and 万 (10^4) in Chinese, billion and million in English.
  * Text parsing of the rollout's list fields ("33=1.2, 54=1.8", "33, 32", "200, , 300").
  */
-import { formatNumber, getLocale } from './i18n';
+import type { RolloutParams } from '../core/rollout/rollout-types';
+import { formatNumber, getLocale, t } from './i18n';
 
 /**
  * An amount in yuan for the current language.
@@ -79,4 +80,24 @@ export function formatCaps(caps: readonly (number | undefined)[] | undefined): s
   return Array.from({ length: caps.length }, (_, k) => (caps[k] === undefined || caps[k] === null ? '' : caps[k])).join(
     ', ',
   );
+}
+
+const SCORE_KEYS = {
+  'villages-per-yuan': 'rMethodScore_villagesPerYuan',
+  'uncovered-share': 'rMethodScore_uncoveredShare',
+  'user-weight': 'rMethodScore_userWeight',
+} as const;
+
+/** The method sentence of a result in the page's language (the engine's own `result.method` is English). */
+export function rolloutMethodText(params: RolloutParams): string {
+  const codes = params.provinceOrder.join(', ');
+  return t('rMethod', {
+    score: t(SCORE_KEYS[params.countyScore]),
+    order: codes === '' ? t('rMethodNoOrder') : t('rMethodOrder', { codes }),
+    centers: params.centers,
+    stations: params.stations,
+    stationKm: params.stationRadiusKm,
+    centerKm: params.centerRadiusKm,
+    years: params.years,
+  });
 }

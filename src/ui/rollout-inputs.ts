@@ -10,7 +10,15 @@ import type { RolloutState } from '../app/rollout-state';
 import { button, labelled, selectOf } from './controls';
 import { el } from './dom';
 import { formatNumber, t, type StringKey } from './i18n';
-import { formatCaps, formatFactors, formatYuan, parseCaps, parseCodes, parseFactors } from './rollout-format';
+import {
+  formatCaps,
+  formatFactors,
+  formatYuan,
+  parseCaps,
+  parseCodes,
+  parseFactors,
+  rolloutMethodText,
+} from './rollout-format';
 
 /** What the card asks of the app. */
 export interface RolloutInputActions {
@@ -225,7 +233,7 @@ export class RolloutInputs {
     const result = state.result;
     if (result === null) return [el('span', { class: 'help' }, t('rNoResult'))];
     const lines: Node[] = [
-      el('span', { 'data-testid': 'rollout-method' }, methodText(result.params)),
+      el('span', { 'data-testid': 'rollout-method' }, rolloutMethodText(result.params)),
       el('br'),
       el(
         'span',
@@ -239,24 +247,4 @@ export class RolloutInputs {
     if (result.stopped) lines.push(el('br'), el('span', { class: 'help' }, t('rStopped')));
     return lines;
   }
-}
-
-const SCORE_KEYS = {
-  'villages-per-yuan': 'rMethodScore_villagesPerYuan',
-  'uncovered-share': 'rMethodScore_uncoveredShare',
-  'user-weight': 'rMethodScore_userWeight',
-} as const;
-
-/** The method sentence of a result in the page's language (the engine's own `result.method` is English). */
-function methodText(params: RolloutParams): string {
-  const codes = params.provinceOrder.join(', ');
-  return t('rMethod', {
-    score: t(SCORE_KEYS[params.countyScore]),
-    order: codes === '' ? t('rMethodNoOrder') : t('rMethodOrder', { codes }),
-    centers: params.centers,
-    stations: params.stations,
-    stationKm: params.stationRadiusKm,
-    centerKm: params.centerRadiusKm,
-    years: params.years,
-  });
 }

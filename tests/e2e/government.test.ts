@@ -4,6 +4,10 @@
  * inputs but the year slider, a map click adds nothing), and the print layout hides the controls and keeps the map,
  * the legend and the totals.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeRolloutParams } from '../../src/app/rollout-link';
@@ -11,6 +15,7 @@ import { defaultRolloutParams } from '../../src/core/rollout/defaults';
 import type { RolloutCountyRow, RolloutParams } from '../../src/core/rollout/rollout-types';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { nodeRollout } from './rollout-node';
+import { countPixels, readPng } from './pixels';
 
 const baseUrl = inject('baseUrl');
 const PARAMS: RolloutParams = { ...defaultRolloutParams(), centers: 200, stations: 20_000, years: 3 };
@@ -98,6 +103,25 @@ describe('the government view', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   }, 300_000);
+
+  it('prints one A4 page with the map drawn (real PDF, rasterised by poppler)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-print-'));
+    const pdf = join(dir, 'view.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/^Pages:\s+1$/m);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)|Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
+    execFileSync('pdftoppm', ['-r', '40', '-png', '-singlefile', pdf, join(dir, 'page')]);
+    const png = readPng(readFileSync(join(dir, 'page.png')));
+    // The map fills the top of the page (below the 12 mm margin): its pixels are coloured, not the paper's white,
+    // which is what a WebGL canvas that printed blank would leave.
+    const mapArea = { x: png.width * 0.1, y: png.height * 0.06, width: png.width * 0.8, height: png.height * 0.3 };
+    const coloured = countPixels(png, mapArea, (r, g, b) => Math.max(r, g, b) - Math.min(r, g, b) > 30);
+    expect(coloured / (mapArea.width * mapArea.height)).toBeGreaterThan(0.25);
+    console.log(
+      `[government e2e] print: 1 A4 page, ${((100 * coloured) / (mapArea.width * mapArea.height)).toFixed(0)} % of the map area coloured`,
+    );
+  }, 120_000);
 
   it('falls back to the defaults with a message for a bad link, without an error', async () => {
     const bad = await browser.newPage({ viewport: { width: 1000, height: 700 } });
