@@ -1,9 +1,12 @@
 /**
  * Import worker: reads the user's files off the main thread (`ImportApi`, src/io/import-api.ts). Thin: the readers
- * are src/io (readPointsFile, parseOsrmTable, readPlanFile); this file reads the File in slices into one buffer
- * (one copy of the bytes, progress after each slice), calls them, and transfers the typed arrays of the answer.
+ * are src/io (readPointsFile, parseOsrmTable, readPlanFile) and, for CSV, their streaming use in
+ * src/app/import-csv-stream.ts (slices decoded and parsed as they come: progress in bytes and rows, never the whole
+ * text at once); other files are read in slices into one buffer (one copy of the bytes). Answers transfer their
+ * typed arrays.
  */
 import * as Comlink from 'comlink';
+import { readCsvStream } from '../src/app/import-csv-stream';
 import { fileHeaders, HEADER_BYTES } from '../src/app/import-headers';
 import { problemsCsv } from '../src/app/import-problems';
 import { decodeText } from '../src/io/encoding';
@@ -19,7 +22,7 @@ import {
 import { parseOsrmTable } from '../src/io/osrm';
 import { readPlanFile } from '../src/io/plan-file';
 import { InputError } from '../src/io/problems';
-import { readPointsFile } from '../src/io/read-points';
+import { pointFileFormat, readPointsFile, type PointsFileResult } from '../src/io/read-points';
 
 /** Bytes read per slice: small enough for frequent progress, large enough to cost few calls. */
 const SLICE_BYTES = 4 * 1024 * 1024;
@@ -33,6 +36,27 @@ async function readBytes(file: Blob, onProgress?: (progress: ImportProgress) => 
     onProgress?.({ stage: 'reading', bytesRead: at + slice.length, bytesTotal: file.size });
   }
   return bytes;
+}
+
+/**
+ * True for a CSV file that can be read as a stream: CSV by name or first bytes, and not UTF-16 (whose byte-order
+ * mark decodeText handles on the whole file).
+ */
+async function streamable(file: Blob, name: string): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 64).arrayBuffer());
+  const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  return !utf16 && pointFileFormat(name, head) === 'csv';
+}
+
+/** GeoJSON, Shapefile zips and UTF-16 text: the whole file read in slices into one buffer, then parsed. */
+async function readWhole(
+  file: Blob,
+  options: Parameters<typeof readPointsFile>[1],
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<PointsFileResult> {
+  const bytes = await readBytes(file, onProgress);
+  onProgress?.({ stage: 'parsing', bytesRead: file.size, bytesTotal: file.size });
+  return readPointsFile(bytes, options);
 }
 
 /** An unusable file as an answer: InputError gives file and reason; anything else is reported as it is. */
@@ -67,16 +91,20 @@ const api: ImportApi = {
 
   readPoints: (file, options, onProgress) =>
     answer(options.file, async () => {
-      const bytes = await readBytes(file, onProgress);
-      onProgress?.({ stage: 'parsing', bytesRead: file.size, bytesTotal: file.size });
-      const read = await readPointsFile(bytes, {
+      const readOptions = {
         file: options.file,
         crs: options.crs,
         weightField: options.weightField,
         idField: options.idField,
         withStatus: options.role !== 'villages',
         swapAxes: options.swapAxes === true,
-      });
+      };
+      const read = (await streamable(file, options.file))
+        ? await readCsvStream(file, {
+            ...readOptions,
+            onProgress: (bytesRead, rows) => onProgress?.({ stage: 'parsing', bytesRead, bytesTotal: file.size, rows }),
+          })
+        : await readWhole(file, readOptions, onProgress);
       const { value } = read;
       const points: ImportedPoints = {
         file: options.file,

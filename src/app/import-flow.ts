@@ -23,9 +23,10 @@ export function createImportWorker(): Comlink.Remote<ImportApi> {
   return Comlink.wrap<ImportApi>(worker);
 }
 
-/** Figures the browser tests read (no behaviour): imports finished, and the main thread's longest task in ms. */
+/** Figures the browser tests read (no behaviour): imports finished, and progress reports with a row count. */
 interface ImportHooks {
   __importsDone?: number;
+  __importRowReports?: number[];
 }
 
 /** Lines about the data in use. */
@@ -124,10 +125,14 @@ export class ImportFlow {
   private async importPoints(file: File, choice: ImportChoice, swap: boolean): Promise<void> {
     const role = choice.role as ImportedPoints['role'];
     const progress = Comlink.proxy((p: ImportProgress) => {
+      const bytes = { read: formatNumber(p.bytesRead), total: formatNumber(p.bytesTotal) };
+      if (p.rows !== undefined) ((window as unknown as ImportHooks).__importRowReports ??= []).push(p.rows);
       this.view.progress =
-        p.stage === 'reading'
-          ? t('importReading', { read: formatNumber(p.bytesRead), total: formatNumber(p.bytesTotal) })
-          : t('importParsing');
+        p.rows !== undefined
+          ? t('importRows', { ...bytes, rows: formatNumber(p.rows) })
+          : p.stage === 'reading'
+            ? t('importReading', bytes)
+            : t('importParsing');
       this.render();
     });
     const answer = await this.importer.readPoints(

@@ -52,6 +52,8 @@ export interface ImportProgress {
   /** Bytes read of the file so far, and its size. */
   bytesRead: number;
   bytesTotal: number;
+  /** Rows parsed so far (CSV, read as a stream). */
+  rows?: number;
 }
 
 /** Points read from a file: WGS 84 degrees, in file order of the kept records. */

@@ -252,6 +252,13 @@ describe('import of the user data in the app', () => {
     const started = Date.now();
     await runImport(page);
     expect(await text(page, 'import-summary')).toBe('kept 500,000 of 500,000 rows; 0 problems');
+    // The CSV was parsed as a stream: progress came with the rows parsed so far, growing.
+    const reports = await page.evaluate(
+      () => (window as unknown as { __importRowReports?: number[] }).__importRowReports ?? [],
+    );
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports[0]).toBeGreaterThan(0);
+    expect(reports.every((n, k) => k === 0 || n > reports[k - 1])).toBe(true);
     await page.waitForFunction(
       () =>
         /big\.csv \(500,000, WGS 84\) in \d+ counties/.test(
