@@ -83,6 +83,7 @@ export function rolloutReportJson(result: RolloutResult): Record<string, unknown
     ruralVillages: result.ruralVillages,
     unbuilt: result.unbuilt ?? { centers: 0, stations: 0 },
     stopped: result.stopped ?? false,
+    stationLimit: result.stationLimit ?? null,
     method: result.method,
     provinces: result.provinceRows,
   };

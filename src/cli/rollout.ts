@@ -107,6 +107,12 @@ export function summary(result: RolloutResult): string[] {
         `${pct(y.coverageShare)} of rural villages covered`,
     ),
   ];
+  if (result.stationLimit === 'coverage' && last.stations < result.params.stations) {
+    lines.push(
+      `  stations: ${last.stations} of up to ${result.params.stations} placed; no further station within reach of ` +
+        'a chosen center reaches a village not yet covered',
+    );
+  }
   const unbuilt = result.unbuilt ?? { centers: 0, stations: 0 };
   if (unbuilt.centers + unbuilt.stations > 0) {
     lines.push(`  not affordable in any year, not built: ${unbuilt.centers} centers, ${unbuilt.stations} stations`);

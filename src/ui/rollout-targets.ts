@@ -111,6 +111,16 @@ export function renderTargets(container: HTMLElement, result: RolloutResult | nu
       ),
     );
   }
+  const placed = result.years.at(-1)?.stations ?? 0;
+  if (result.stationLimit === 'coverage') {
+    children.push(
+      el(
+        'p',
+        { class: 'help', 'data-testid': 'stations-saturated' },
+        t('rSaturated', { placed: formatNumber(placed), allowed: formatNumber(result.params.stations) }),
+      ),
+    );
+  }
   container.replaceChildren(...children);
 }
 

@@ -53,6 +53,8 @@ export const rolloutStrings = {
     rAllMet: '全部目标达成',
     rNotMet: '未全部达成目标',
     rUnbuilt: '预算或每年上限不足：{centers} 个中心和 {stations} 个服务站未能建设。',
+    rSaturated:
+      '只布设了 {placed} 个服务站（上限 {allowed} 个）：在所选县的中心覆盖范围内，再多的服务站也覆盖不到新的行政村。',
     rChartsTitle: '逐年累计',
     rChartCoverage: '农村村庄覆盖率（累计）',
     rChartSpend: '累计支出',
@@ -144,6 +146,8 @@ export const rolloutStrings = {
     rAllMet: 'All targets met',
     rNotMet: 'Not every target is met',
     rUnbuilt: 'Budget or yearly caps too tight: {centers} centers and {stations} stations could not be built.',
+    rSaturated:
+      'Only {placed} of up to {allowed} stations were placed: within reach of the chosen county centers, no further station would reach a village not yet covered.',
     rChartsTitle: 'By year (cumulative)',
     rChartCoverage: 'Rural villages covered (cumulative)',
     rChartSpend: 'Cumulative spend',

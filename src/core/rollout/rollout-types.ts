@@ -161,11 +161,20 @@ export interface RolloutResult {
    * then be missed. Absent in results of older versions (read as none).
    */
   unbuilt?: { centers: number; stations: number };
+  /**
+   * What ended the station placement: `stations` (the number asked for was placed), `coverage` (no further station
+   * within reach of a chosen center reaches a village not yet covered), `budget` (no further station fits the
+   * money left) or `stopped`. Absent in results of older versions.
+   */
+  stationLimit?: StationLimit;
   /** True when `shouldStop` ended the run early: the figures describe the sites chosen until then. */
   stopped?: boolean;
   /** Seconds of each phase (coverage sets, county ranking, station placement, schedule and report). */
   timings?: { coverageSec: number; rankingSec: number; stationsSec: number; scheduleSec: number };
 }
+
+/** What ended the station placement (see `RolloutResult.stationLimit`). */
+export type StationLimit = 'stations' | 'coverage' | 'budget' | 'stopped';
 
 /** Options of a run: progress and cancel, as for the solvers. */
 export interface RolloutOptions {

@@ -80,7 +80,7 @@ export function runRollout(input: RolloutInput, options: RolloutOptions = {}): R
   const rankingSec = lap();
   const stationBudgetYuan = params.budgetYuan - ranking.centersYuan;
   const stations = stop()
-    ? { order: new Uint32Array(0), gain: new Float64Array(0), covered: 0, stopped: true }
+    ? { order: new Uint32Array(0), gain: new Float64Array(0), covered: 0, stopped: true, limit: 'stopped' as const }
     : placeStations(net, ranking.chosen, params, stationBudgetYuan, hooks(PROGRESS_AT.ranking, PROGRESS_AT.stations));
   objective = stations.covered;
   const stationsSec = lap();
@@ -101,6 +101,7 @@ export function runRollout(input: RolloutInput, options: RolloutOptions = {}): R
     method: rolloutMethod(params),
     seconds: (performance.now() - started) / 1000,
     stopped,
+    stationLimit: stations.limit,
     timings: { coverageSec, rankingSec, stationsSec, scheduleSec },
   };
 }

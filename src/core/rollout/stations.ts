@@ -14,7 +14,7 @@ import { SITE_STATUS } from '../types';
 import { frontLoadedYuan, stationCost } from './costs';
 import type { LoopHooks } from './county-ranking';
 import type { RolloutNetwork } from './network';
-import type { RolloutParams } from './rollout-types';
+import type { RolloutParams, StationLimit } from './rollout-types';
 
 /** The stations chosen, in order of choice. */
 export interface StationChoice {
@@ -25,6 +25,8 @@ export interface StationChoice {
   /** Rural villages covered by all chosen stations. */
   covered: number;
   stopped: boolean;
+  /** What ended the placement. */
+  limit: StationLimit;
 }
 
 /** Stations between two checks of the stop flag and progress reports. */
@@ -69,6 +71,8 @@ export function placeStations(
   const gain: number[] = [];
   let remainingYuan = budgetYuan;
   let stopped = false;
+  /** Stations with a gain that the money left could not pay for. */
+  let unaffordable = 0;
   for (let step = 0; order.length < params.stations; step++) {
     if (step % CHECK_EVERY === 0) {
       if (hooks.stop()) {
@@ -81,6 +85,7 @@ export function placeStations(
     if (r < 0 || state.gain[r] <= 0) break;
     if (costYuan[r] > remainingYuan) {
       state.tabu[r] = 1;
+      unaffordable++;
       continue;
     }
     gain.push(state.gain[r]);
@@ -93,5 +98,12 @@ export function placeStations(
     gain: Float64Array.from(gain),
     covered: state.exactCovered(),
     stopped,
+    limit: stopped
+      ? 'stopped'
+      : order.length >= params.stations
+        ? 'stations'
+        : unaffordable > 0
+          ? 'budget'
+          : 'coverage',
   };
 }

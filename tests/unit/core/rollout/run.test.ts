@@ -161,6 +161,38 @@ describe('runRollout on a small synthetic table', () => {
     expect(result.unbuilt!.centers).toBeGreaterThan(0);
   });
 
+  it('says what ended the station placement: the count asked, coverage, the budget or a stop', () => {
+    const few = run(smallParams({ stations: 3 }));
+    expect([few.stationLimit, few.years.at(-1)!.stations]).toEqual(['stations', 3]);
+    // Far more stations than villages: placement ends when no station reaches a village not yet covered, and then
+    // every rural village in center reach of a chosen county is covered.
+    const many = run(smallParams({ stations: 100_000, budgetYuan: 1e12 }));
+    expect(many.stationLimit).toBe('coverage');
+    expect(many.years.at(-1)!.stations).toBeLessThan(100_000);
+    const center = new Map<number, number>();
+    for (let s = 0; s < many.sites.count; s++) {
+      if (many.sites.role[s] === ROLLOUT_ROLE.center) center.set(many.sites.county[s], s);
+    }
+    let checked = 0;
+    for (let i = 0; i < table.count; i++) {
+      const s = center.get(table.countyIndex[i]);
+      if (!table.rural[i] || s === undefined) continue;
+      const km = haversineKm(many.sites.lon[s], many.sites.lat[s], table.positions[2 * i], table.positions[2 * i + 1]);
+      if (km > many.params.centerRadiusKm) continue;
+      expect(many.villageYear[i], `village ${i}`).toBeGreaterThan(0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    // A budget that cannot pay for everything never claims the count asked for was placed.
+    const poor = run(smallParams({ stations: 100_000, budgetYuan: 12_000_000 }));
+    expect(['coverage', 'budget']).toContain(poor.stationLimit);
+    const stopped = runRollout(
+      { villages: table, countyNames: names, params: smallParams() },
+      { shouldStop: () => true },
+    );
+    expect(stopped.stationLimit).toBe('stopped');
+  });
+
   it('honours a per-year spend cap', () => {
     const caps = [5_000_000, 9_000_000, 12_000_000];
     const result = run(smallParams({ budgetYuan: 60_000_000, yearCaps: { spendYuan: caps } }));
