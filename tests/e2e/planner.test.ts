@@ -93,7 +93,9 @@ describe('the planner: suggest, edit, undo, compare, in English', () => {
   });
 
   it('starts with the defaults: Zhejiang, 3 km, rural villages, no station', async () => {
-    await expect(page.locator('#plan-panel').getByLabel('Station reach (km)').inputValue()).resolves.toBe(String(RADIUS_KM));
+    await expect(page.locator('#plan-panel').getByLabel('Station reach (km)').inputValue()).resolves.toBe(
+      String(RADIUS_KM),
+    );
     await expect(page.getByLabel('New stations (N)').inputValue()).resolves.toBe(String(DEFAULT_N));
     await expect(page.getByLabel('Demand villages').inputValue()).resolves.toBe('rural');
     await expect(page.locator('#province-select').inputValue()).resolves.toBe(PROVINCE);
