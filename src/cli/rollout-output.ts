@@ -1,14 +1,12 @@
 /**
  * The files of `npm run rollout`: the sites as RFC 7946 GeoJSON (one Point per site), the JSON report (parameters,
- * cumulative figures per year, targets, spend) and the per-county breakdown as CSV (UTF-8 with BOM, so that Excel
- * reads the Chinese names). Property and field names are listed in the README ("Rollout").
+ * cumulative figures per year, targets, spend); the breakdown CSV is src/io/rollout-csv.ts, shared with the app.
+ * Property and field names are listed in the README ("Rollout").
  */
-import Papa from 'papaparse';
 import type { FeatureCollection, Point } from 'geojson';
-import type { RolloutCountyRow, RolloutResult } from '../core/rollout/rollout-types';
+import type { RolloutResult } from '../core/rollout/rollout-types';
 import { ROLLOUT_ROLE } from '../core/rollout/rollout-types';
 import { villageCode, type VillageTable } from '../data/villages';
-import { CSV_BOM } from '../io/export-csv';
 
 /** Properties of a site feature. */
 export interface RolloutSiteProperties {
@@ -87,31 +85,4 @@ export function rolloutReportJson(result: RolloutResult): Record<string, unknown
     method: result.method,
     provinces: result.provinceRows,
   };
-}
-
-/** Columns of the breakdown CSV, in order. */
-export const BREAKDOWN_COLUMNS: readonly (keyof RolloutCountyRow)[] = [
-  'code',
-  'name',
-  'provinceCode',
-  'score',
-  'centers',
-  'stations',
-  'ruralVillages',
-  'villagesCovered',
-  'share',
-  'spendYuan',
-  'year',
-];
-
-/** The per-county breakdown as CSV text: BOM, header, one row per county with a center, CRLF line ends. */
-export function breakdownCsv(rows: readonly RolloutCountyRow[]): string {
-  return (
-    CSV_BOM +
-    Papa.unparse(
-      { fields: [...BREAKDOWN_COLUMNS], data: rows.map((row) => BREAKDOWN_COLUMNS.map((key) => row[key])) },
-      { newline: '\r\n' },
-    ) +
-    '\r\n'
-  );
 }

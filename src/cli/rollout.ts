@@ -19,7 +19,8 @@ import type { VillageTable } from '../data/villages';
 import { UsageError } from './args';
 import type { Console } from './plan';
 import { parseRolloutArgs, rolloutHelp } from './rollout-options';
-import { breakdownCsv, rolloutGeoJson, rolloutReportJson } from './rollout-output';
+import { breakdownCsv } from '../io/rollout-csv';
+import { rolloutGeoJson, rolloutReportJson } from './rollout-output';
 
 const nodeConsole: Console = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -9,7 +9,7 @@ import { button } from './controls';
 import { el } from './dom';
 import { downloadText } from './export-panel';
 import { formatNumber, formatPercent, t, type StringKey } from './i18n';
-import { breakdownCsv } from './rollout-csv';
+import { breakdownCsv } from '../io/rollout-csv';
 import { formatYuan } from './rollout-format';
 
 /** What the card asks of the app. */

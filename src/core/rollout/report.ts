@@ -10,6 +10,7 @@ import type { RolloutNetwork } from './network';
 import {
   ROLLOUT_ROLE,
   type RolloutCountyRow,
+  type RolloutResult,
   type RolloutParams,
   type RolloutSites,
   type RolloutTargets,
@@ -34,18 +35,18 @@ export interface ScheduledPlan {
 }
 
 /** The report part of a `RolloutResult`. */
-export interface RolloutReport {
-  sites: RolloutSites;
-  years: RolloutYear[];
-  targets: RolloutTargets;
-  totalSpendYuan: number;
-  ruralVillages: number;
-  counties: number;
-  villageYear: Uint8Array;
-  countyRows: RolloutCountyRow[];
-  provinceRows: RolloutCountyRow[];
-  unbuilt: { centers: number; stations: number };
-}
+export type RolloutReport = Pick<
+  RolloutResult,
+  | 'sites'
+  | 'years'
+  | 'targets'
+  | 'totalSpendYuan'
+  | 'ruralVillages'
+  | 'counties'
+  | 'villageYear'
+  | 'countyRows'
+  | 'provinceRows'
+> & { unbuilt: { centers: number; stations: number } };
 
 /** Built sites in the order of `RolloutSites`: centers then stations, each by year then by order of choice. */
 function buildSites(villages: VillageTable, net: RolloutNetwork, plan: ScheduledPlan, params: RolloutParams) {

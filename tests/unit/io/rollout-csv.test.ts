@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { RolloutCountyRow } from '../../../src/core/rollout/rollout-types';
-import { BREAKDOWN_COLUMNS, breakdownCsv } from '../../../src/ui/rollout-csv';
+import { BREAKDOWN_COLUMNS, breakdownCsv } from '../../../src/io/rollout-csv';
 import { formatCaps, parseCaps, parseCodes, parseFactors } from '../../../src/ui/rollout-format';
 import { problemsOf } from '../../../src/ui/rollout-inputs';
 

@@ -1,10 +1,12 @@
 /**
- * The rollout breakdown as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the Chinese names),
+ * The rollout breakdown (per county or per province) as CSV for spreadsheets, written by the app's breakdown card
+ * and by `npm run rollout -- --breakdown FILE`: UTF-8 with a byte-order mark (so Excel reads the Chinese names),
  * CRLF line ends, one header row of stable column names, written by papaparse's `unparse` (which quotes names
  * with commas or quotes).
  */
 import Papa from 'papaparse';
 import type { RolloutCountyRow } from '../core/rollout/rollout-types';
+import { CSV_BOM } from './export-csv';
 
 /** Columns of the breakdown CSV, in order (stable names, as the README documents). */
 export const BREAKDOWN_COLUMNS = [
@@ -41,7 +43,7 @@ export function breakdownRows(rows: readonly RolloutCountyRow[]): (string | numb
 /** The CSV text, BOM first. */
 export function breakdownCsv(rows: readonly RolloutCountyRow[]): string {
   return (
-    '\uFEFF' +
+    CSV_BOM +
     Papa.unparse(
       { fields: [...BREAKDOWN_COLUMNS], data: breakdownRows(rows) },
       { newline: '\r\n', escapeFormulae: true },
