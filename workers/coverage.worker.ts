@@ -60,30 +60,35 @@ async function loadTables(
   national: boolean,
 ): Promise<ProvinceSummary> {
   const merged = tables.map((t) => mergeUserVillages(t, userVillages));
-  const weight = new Float64Array(merged.reduce((n, m) => n + m.table.count, 0));
+  const total = merged.reduce((n, m) => n + m.table.count, 0);
+  const weight = new Float64Array(total);
+  const userIndex = new Int32Array(total);
   let at = 0;
   for (const m of merged) {
     weight.set(m.weight, at);
+    userIndex.set(m.userIndex, at);
     at += m.table.count;
   }
+  const user = userVillages && { index: userIndex, count: userVillages.lon.length, ids: userVillages.ids };
   let summary: ProvinceSummary;
   if (national) {
     const { table, parts } = mergeVillageTables(merged.map((m) => m.table));
-    summary = session.load(table, features, demand, area, parts, weight);
-  } else summary = session.load(merged[0].table, features, demand, area, undefined, weight);
+    summary = session.load(table, features, demand, area, parts, weight, user ?? undefined);
+  } else summary = session.load(merged[0].table, features, demand, area, undefined, weight, user ?? undefined);
   const withUser = merged.filter((m) => m.userCount > 0);
   if (withUser.length === 0) return summary;
-  const user: UserVillagesInArea = {
+  const inArea: UserVillagesInArea = {
     count: withUser.reduce((n, m) => n + m.userCount, 0),
     counties: withUser.flatMap((m) => m.replaced),
+    demand: session.userDemandCount(),
     points: withUser.map((m) => ({
       provinceCode: m.table.provinceCode,
       positions: m.table.positions.slice(),
       rural: m.table.rural.slice(),
     })),
   };
-  const buffers = user.points.flatMap((p) => [p.positions.buffer, p.rural.buffer]) as ArrayBuffer[];
-  return Comlink.transfer({ ...summary, userVillages: user }, buffers);
+  const buffers = inArea.points.flatMap((p) => [p.positions.buffer, p.rural.buffer]) as ArrayBuffer[];
+  return Comlink.transfer({ ...summary, userVillages: inArea }, buffers);
 }
 
 const metricsBuffers = (m: LiveMetrics) => [m.countyCovered.buffer, m.countyTotal.buffer, m.villageState.buffer];
@@ -131,6 +136,11 @@ const api: {
   planRequest: (params, sites, candidates) =>
     serial(() => {
       const request: PlanRequest = session.planRequest(params, sites, candidates);
+      return Comlink.transfer(request, requestBuffers(request));
+    }),
+  userPlanRequest: (params, sites, candidates, matrix) =>
+    serial(() => {
+      const request: PlanRequest = session.userPlanRequest(params, sites, candidates, matrix);
       return Comlink.transfer(request, requestBuffers(request));
     }),
   villageDistances: () =>

@@ -14,6 +14,8 @@ export interface CountedUserVillages {
   lat: Float64Array;
   /** Demand weight of each village (1 without a weight field). */
   weight: Float64Array;
+  /** Id of each village from the file (absent in data saved before ids were kept). */
+  ids?: string[];
   /** Indices of the user's villages by 6-digit county code; villages on no county are in no list. */
   byCounty: Map<string, number[]>;
 }
@@ -27,6 +29,8 @@ export interface MergedVillages {
   replaced: string[];
   /** The user's villages in `table`. */
   userCount: number;
+  /** For each village of `table`: its index in the user's villages (file order), or -1 for an embedded village. */
+  userIndex: Int32Array;
 }
 
 /**
@@ -66,7 +70,8 @@ export function mergeUserVillages(table: VillageTable, user: CountedUserVillages
     }
   });
   if (user === null || replaced.length === 0) {
-    return { table, weight: new Float64Array(table.count).fill(1), replaced: [], userCount: 0 };
+    const userIndex = new Int32Array(table.count).fill(-1);
+    return { table, weight: new Float64Array(table.count).fill(1), replaced: [], userCount: 0, userIndex };
   }
   const keep: number[] = [];
   for (let i = 0; i < table.count; i++) if (!replacedIndex[table.countyIndex[i]]) keep.push(i);
@@ -88,6 +93,7 @@ export function mergeUserVillages(table: VillageTable, user: CountedUserVillages
     codeSuffix: new Uint16Array(count),
   };
   const weight = new Float64Array(count).fill(1);
+  const userIndex = new Int32Array(count).fill(-1);
   keep.forEach((i, k) => {
     out.positions[2 * k] = table.positions[2 * i];
     out.positions[2 * k + 1] = table.positions[2 * i + 1];
@@ -105,6 +111,7 @@ export function mergeUserVillages(table: VillageTable, user: CountedUserVillages
     out.countyBoundary[k] = 1;
     out.countyIndex[k] = c;
     weight[k] = user.weight[i];
+    userIndex[k] = i;
   });
-  return { table: out, weight, replaced, userCount: added.length };
+  return { table: out, weight, replaced, userCount: added.length, userIndex };
 }

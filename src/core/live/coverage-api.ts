@@ -5,6 +5,7 @@
  * computes coverage and a dragged station costs one small message each way.
  */
 import type { PlanParams, PlanRequest } from '../plan-types';
+import type { DistanceMatrix } from '../types';
 import type { CountyInfo } from './counties';
 import type { SiteTable } from './sites';
 
@@ -45,6 +46,18 @@ export interface UserVillages {
   lat: Float64Array;
   /** Demand weight of each village (1 without a weight field). */
   weight: Float64Array;
+  /** Id of each village from the file (the id field chosen at import), which exports list; absent: NBS-like codes. */
+  ids?: string[];
+}
+
+/** Candidate sites from a user's file, WGS 84 degrees, in file order, for `CoverageApi.userPlanRequest`. */
+export interface UserCandidates {
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Id of each site from the file; the suggested sites keep it. */
+  ids: string[];
+  /** SITE_STATUS code of each site from the file's `status` field; absent: all proposed. */
+  status?: Uint8Array;
 }
 
 /** Where the user's villages fell (point in polygon against the county boundaries). */
@@ -61,6 +74,8 @@ export interface UserVillagesInArea {
   /** The user's villages among the loaded villages, and the counties whose embedded villages they replace. */
   count: number;
   counties: string[];
+  /** The user's villages among the demand villages of the area (all demand is theirs when it equals `demandCount`). */
+  demand: number;
   /**
    * For each province file that holds some: its villages as the worker holds them ([lon, lat, ...] and rural
    * flags), which the map draws in place of the embedded file (same order as the per-village arrays).
@@ -172,6 +187,22 @@ export interface CoverageApi {
    * give their status to the candidate at the same position (or are added as candidates).
    */
   planRequest(params: PlanParams, sites: SiteTable, candidates: VillageKind): PlanRequest;
+
+  /**
+   * As `planRequest`, with the user's candidate sites (file order, status from the file or proposed) in place of
+   * villages; the suggested sites keep the file's ids (`sitesOf`). With `matrix` (rows = the user's villages in
+   * file order, columns = `candidates` in order, in the unit of `params.radius`), the request carries it with its
+   * rows put in demand order, and extra columns of Infinity for hand-marked excluded stations that stand at no
+   * candidate. The matrix needs the demand to be exactly the user's villages and every existing or locked station
+   * to stand at a candidate (see src/app/user-data-table.ts, which checks the same on the page).
+   * @throws Error naming the sizes when the matrix does not fit
+   */
+  userPlanRequest(
+    params: PlanParams,
+    sites: SiteTable,
+    candidates: UserCandidates,
+    matrix: DistanceMatrix | null,
+  ): PlanRequest;
 
   /**
    * The sites of a plan's result: the selected candidates of the last `planRequest` (with their status and the

@@ -6,7 +6,7 @@
 import { villageCode, type VillageTable } from '../../data/villages';
 import type { PlanParams, PlanRequest } from '../plan-types';
 import { SITE_ROLE } from '../plan-types';
-import { SITE_STATUS, type Candidates } from '../types';
+import { SITE_STATUS, type Candidates, type DistanceMatrix } from '../types';
 import { countySeatStandIns } from '../county-seats';
 import { haversineKm } from '../distance/haversine';
 import { nearestOpenSiteKm } from '../metrics/distance';
@@ -18,6 +18,7 @@ import type {
   LiveMetrics,
   ProvinceSummary,
   Reach,
+  UserCandidates,
   VillageKind,
 } from './coverage-api';
 import { DIFFERENCE, VILLAGE_STATE } from './coverage-api';
@@ -25,6 +26,16 @@ import { LiveCoverage } from './live-coverage';
 import type { ProvincePart } from './national';
 import { coveringSites } from './served';
 import { emptySites, moveSite, openCounts, siteTable, uniqueSiteIds, type SiteTable } from './sites';
+
+/** Where a user's villages are in a loaded table (see `LiveSession.load`). */
+export interface LoadedUserVillages {
+  /** For each village of the table: its row in the user's file (kept rows, file order), or -1 for an embedded one. */
+  index: Int32Array;
+  /** Villages in the user's file (kept rows). */
+  count: number;
+  /** Ids of the file's villages, by row; absent: exports give them NBS-like codes. */
+  ids?: readonly string[];
+}
 
 /** Everything but the fetch of {@link CoverageApi}. */
 export type SessionApi = Omit<CoverageApi, 'loadProvince' | 'setUserVillages' | 'exportPlan'>;
@@ -42,6 +53,11 @@ export class LiveSession implements SessionApi {
   private sites: SiteTable = emptySites();
   private reach: Reach = { radiusKm: 3, centerRadiusKm: 60 };
   private candidates: Candidates | undefined;
+  /** Ids of the candidates of the last request that came from a user's file ('' for the others), or undefined. */
+  private candidateIds: string[] | undefined;
+  /** Row in the user's file of each demand point (-1: embedded), and the user's villages. */
+  private demandUserIndex = new Int32Array(0);
+  private user: LoadedUserVillages | undefined;
   private demandKind: VillageKind = 'rural';
   /** Counties of the area (empty: the whole province). */
   private area = new Set<string>();
@@ -57,6 +73,7 @@ export class LiveSession implements SessionApi {
    * @param area codes of the counties planned for, or empty for the whole province
    * @param parts the province files in `table` (default: the table is one province file)
    * @param weight demand weight of each village of `table` (default 1 each)
+   * @param user which villages of `table` are the user's (default: none)
    */
   load(
     table: VillageTable,
@@ -65,6 +82,7 @@ export class LiveSession implements SessionApi {
     area: readonly string[] = [],
     parts: ProvincePart[] = [{ provinceCode: table.provinceCode, offset: 0, count: table.count }],
     weight?: Float64Array,
+    user?: LoadedUserVillages,
   ): ProvinceSummary {
     this.table = table;
     this.demandKind = demand;
@@ -73,8 +91,11 @@ export class LiveSession implements SessionApi {
     this.demandLon = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i]);
     this.demandLat = Float64Array.from(this.demandVillages, (i) => table.positions[2 * i + 1]);
     this.demandWeight = Float64Array.from(this.demandVillages, (i) => weight?.[i] ?? 1);
+    this.user = user;
+    this.demandUserIndex = Int32Array.from(this.demandVillages, (i) => user?.index[i] ?? -1);
     this.coverage = undefined;
     this.candidates = undefined;
+    this.candidateIds = undefined;
     this.sites = emptySites();
     this.summary = {
       provinceCode: table.provinceCode,
@@ -114,25 +135,12 @@ export class LiveSession implements SessionApi {
 
   planRequest(params: PlanParams, sites: SiteTable, candidateKind: VillageKind): PlanRequest {
     const table = this.loaded();
-    const weight = this.demandWeight.slice();
-    const demand = { count: weight.length, lon: this.demandLon.slice(), lat: this.demandLat.slice(), weight };
+    const demand = this.demand();
     const villages = villagesOf(table, candidateKind, this.area);
     const lon = Array.from(villages, (i) => table.positions[2 * i]);
     const lat = Array.from(villages, (i) => table.positions[2 * i + 1]);
     const status = Array.from(villages, () => SITE_STATUS.proposed as number);
-    const at = new Map<string, number>();
-    lon.forEach((x, j) => at.set(`${x},${lat[j]}`, j));
-    for (let k = 0; k < sites.count; k++) {
-      if (sites.status[k] === SITE_STATUS.proposed || sites.role[k] !== SITE_ROLE.station) continue;
-      const j = at.get(`${sites.lon[k]},${sites.lat[k]}`);
-      if (j !== undefined) {
-        status[j] = sites.status[k];
-      } else {
-        lon.push(sites.lon[k]);
-        lat.push(sites.lat[k]);
-        status.push(sites.status[k]);
-      }
-    }
+    withMarkedStations(lon, lat, status, sites);
     // Same candidate and demand points: share the arrays, which lets the reach model reuse its index.
     const same = lon.length === demand.count && candidateKind === this.demandKind;
     const candidates: Candidates = {
@@ -141,12 +149,7 @@ export class LiveSession implements SessionApi {
       lat: same ? demand.lat : Float64Array.from(lat),
       status: Uint8Array.from(status),
     };
-    this.candidates = {
-      ...candidates,
-      lon: candidates.lon.slice(),
-      lat: candidates.lat.slice(),
-      status: candidates.status.slice(),
-    };
+    this.keepCandidates(candidates, undefined);
     // Two-tier centers among county seat stand-ins of the candidate villages, as the CLI's --province does.
     const centerCandidates =
       params.model === 'two-tier'
@@ -157,6 +160,33 @@ export class LiveSession implements SessionApi {
           )
         : undefined;
     return { demand, candidates, params: { ...params }, ...(centerCandidates && { centerCandidates }) };
+  }
+
+  userPlanRequest(
+    params: PlanParams,
+    sites: SiteTable,
+    user: UserCandidates,
+    matrix: DistanceMatrix | null,
+  ): PlanRequest {
+    const n = user.lon.length;
+    if (user.lat.length !== n || user.ids.length !== n || (user.status !== undefined && user.status.length !== n)) {
+      throw new Error(`Expected ${n} latitudes, ids and statuses of candidate sites.`);
+    }
+    const demand = this.demand();
+    const lon = Array.from(user.lon);
+    const lat = Array.from(user.lat);
+    const status = Array.from({ length: n }, (_, j) => user.status?.[j] ?? SITE_STATUS.proposed);
+    withMarkedStations(lon, lat, status, sites);
+    const candidates: Candidates = {
+      count: lon.length,
+      lon: Float64Array.from(lon),
+      lat: Float64Array.from(lat),
+      status: Uint8Array.from(status),
+    };
+    this.keepCandidates(candidates, [...user.ids, ...Array.from({ length: lon.length - n }, () => '')]);
+    const request: PlanRequest = { demand, candidates, params: { ...params } };
+    if (matrix !== null) request.matrix = this.demandOrderMatrix(matrix, candidates, n);
+    return request;
   }
 
   sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable {
@@ -176,6 +206,7 @@ export class LiveSession implements SessionApi {
     const role: number[] = [];
     const id: string[] = [];
     const phase: number[] = [];
+    const fileIds = this.candidateIds;
     const keep = (k: number, siteRole: number) => {
       lon.push(previous.lon[k]);
       lat.push(previous.lat[k]);
@@ -196,7 +227,7 @@ export class LiveSession implements SessionApi {
       lat.push(candidates.lat[j]);
       status.push(candidates.status[j]);
       role.push(roles[k]);
-      id.push(''); // a new site: a fresh S<n> from siteTable
+      id.push(fileIds?.[j] ?? ''); // a new site: its file id, else a fresh S<n> from siteTable
       phase.push(0);
     });
     for (let k = 0; k < previous.count; k++) if (previous.status[k] === SITE_STATUS.excluded) keep(k, previous.role[k]);
@@ -253,7 +284,10 @@ export class LiveSession implements SessionApi {
     const table = this.loaded();
     const coverage = this.coverageFor(this.reach);
     return {
-      demandIds: Array.from(this.demandVillages, (v) => villageCode(table, v)),
+      demandIds: Array.from(this.demandVillages, (v, i) => {
+        const row = this.demandUserIndex[i];
+        return row >= 0 && this.user?.ids !== undefined ? this.user.ids[row] : villageCode(table, v);
+      }),
       lon: this.demandLon,
       lat: this.demandLat,
       weight: coverage.demand.weight,
@@ -263,6 +297,70 @@ export class LiveSession implements SessionApi {
       radiusKm: this.reach.radiusKm,
       coveredVillages: coverage.coveredCount,
     };
+  }
+
+  /** The user's villages among the demand points (all of the demand is theirs when it equals the demand count). */
+  userDemandCount(): number {
+    let n = 0;
+    for (const row of this.demandUserIndex) if (row >= 0) n++;
+    return n;
+  }
+
+  /** The demand of a request: the demand points of the area, copies. */
+  private demand(): PlanRequest['demand'] {
+    const weight = this.demandWeight.slice();
+    return { count: weight.length, lon: this.demandLon.slice(), lat: this.demandLat.slice(), weight };
+  }
+
+  /** Keeps a copy of a request's candidates (and their file ids) for `sitesOf`. */
+  private keepCandidates(candidates: Candidates, ids: string[] | undefined): void {
+    this.candidates = {
+      ...candidates,
+      lon: candidates.lon.slice(),
+      lat: candidates.lat.slice(),
+      status: candidates.status.slice(),
+    };
+    this.candidateIds = ids;
+  }
+
+  /**
+   * A user's matrix (rows = their villages in file order, columns = their `fileCols` candidate sites) with its rows
+   * in demand order and one column of Infinity for each candidate added after the file's (hand-marked stations).
+   * Such a column may only be an excluded station's: an open station without travel times would count as reaching
+   * nobody, so the engine's figures would be wrong.
+   */
+  private demandOrderMatrix(matrix: DistanceMatrix, candidates: Candidates, fileCols: number): DistanceMatrix {
+    const demandCount = this.demandVillages.length;
+    const userRows = this.user?.count ?? 0;
+    const userDemand = this.userDemandCount();
+    if (
+      matrix.cols !== fileCols ||
+      matrix.rows !== userRows ||
+      userDemand !== demandCount ||
+      demandCount !== userRows
+    ) {
+      throw new Error(
+        `The travel matrix is ${matrix.rows} × ${matrix.cols}; the plan has ${demandCount} demand villages ` +
+          `(${userDemand} of ${userRows} from the user's file) × ${fileCols} candidate sites.`,
+      );
+    }
+    if (matrix.values.length !== matrix.rows * matrix.cols) {
+      throw new Error(`Expected ${matrix.rows * matrix.cols} matrix values, got ${matrix.values.length}.`);
+    }
+    for (let j = fileCols; j < candidates.count; j++) {
+      if (candidates.status[j] !== SITE_STATUS.excluded) {
+        throw new Error(
+          `${candidates.count - fileCols} hand-marked stations stand at no candidate site of the matrix.`,
+        );
+      }
+    }
+    const cols = candidates.count;
+    const values = new Float64Array(demandCount * cols).fill(Infinity);
+    for (let i = 0; i < demandCount; i++) {
+      const row = this.demandUserIndex[i];
+      values.set(matrix.values.subarray(row * fileCols, (row + 1) * fileCols), i * cols);
+    }
+    return { rows: demandCount, cols, values };
   }
 
   private loaded(): VillageTable {
@@ -317,6 +415,26 @@ export class LiveSession implements SessionApi {
       countyTotal: coverage.groupTotal.slice(),
       villageState,
     };
+  }
+}
+
+/**
+ * Hand-marked stations (existing, locked, excluded) into a candidate list: each gives its status to the candidate at
+ * its exact position, or is added at the end as a candidate of its own. Centers and proposed sites are left out.
+ */
+function withMarkedStations(lon: number[], lat: number[], status: number[], sites: SiteTable): void {
+  const at = new Map<string, number>();
+  lon.forEach((x, j) => at.set(`${x},${lat[j]}`, j));
+  for (let k = 0; k < sites.count; k++) {
+    if (sites.status[k] === SITE_STATUS.proposed || sites.role[k] !== SITE_ROLE.station) continue;
+    const j = at.get(`${sites.lon[k]},${sites.lat[k]}`);
+    if (j !== undefined) {
+      status[j] = sites.status[k];
+    } else {
+      lon.push(sites.lon[k]);
+      lat.push(sites.lat[k]);
+      status.push(sites.status[k]);
+    }
   }
 }
 
