@@ -59,18 +59,20 @@ describe('the planner tools: two tier in minutes, keyboard editing, distance col
       reachOf(SETTINGS),
     );
 
-    await page.getByLabel('Area (counties)').selectOption(AREA);
-    await page.getByLabel('Model').selectOption('two-tier');
+    // The plan card's fields (the rollout card has fields of the same names).
+    const plan = page.locator('#plan-panel');
+    await plan.getByLabel('Area (counties)').selectOption(AREA);
+    await plan.getByLabel('Model').selectOption('two-tier');
     for (const [label, value] of [
       ['New stations (N)', SETTINGS.stations],
       ['County centers', SETTINGS.centers],
     ] as const) {
-      await page.getByLabel(label, { exact: true }).fill(String(value));
-      await page.getByLabel(label, { exact: true }).press('Enter');
+      await plan.getByLabel(label, { exact: true }).fill(String(value));
+      await plan.getByLabel(label, { exact: true }).press('Enter');
     }
-    await page.getByLabel('Center reach unit').selectOption('min');
-    await page.getByLabel('Center reach (minutes)').fill(String(SETTINGS.centerDurationMin));
-    await page.getByLabel('Center reach (minutes)').press('Tab');
+    await plan.getByLabel('Center reach unit').selectOption('min');
+    await plan.getByLabel('Center reach (minutes)').fill(String(SETTINGS.centerDurationMin));
+    await plan.getByLabel('Center reach (minutes)').press('Tab');
     const help = await text(page, 'travel-time-help');
     expect(help).toContain(`${SETTINGS.centerDurationMin} min is about ${centerReachKm(SETTINGS).toFixed(1)} km`);
     await page.waitForFunction(
