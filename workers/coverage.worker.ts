@@ -169,6 +169,11 @@ const api: {
       session.evaluate(sites, reach);
       return exportTexts(liveExportTables(session.exportState(), counties), format);
     }),
+  phasePlan: (costs, years, budgetYuan, caps) =>
+    serial(() => {
+      const result = session.phasePlan(costs, years, budgetYuan, caps);
+      return Comlink.transfer(result, [result.year.buffer, result.unaffordable.buffer] as ArrayBuffer[]);
+    }),
 };
 
 Comlink.expose(api);

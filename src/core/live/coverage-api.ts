@@ -8,6 +8,8 @@ import type { PlanParams, PlanRequest } from '../plan-types';
 import type { DistanceMatrix } from '../types';
 import type { CountyInfo } from './counties';
 import type { SiteTable } from './sites';
+import type { CostModel } from '../rollout/rollout-types';
+import type { PhaseResult, YearCaps } from '../phase/phase-types';
 
 /** Which villages count: all of them, or only rural committees (村委会 / 村民委员会; see DESIGN.md). */
 export type VillageKind = 'rural' | 'all';
@@ -232,4 +234,15 @@ export interface CoverageApi {
    * @param dataUrl absolute base URL of the embedded dataset, ending in `/`
    */
   exportPlan(dataUrl: string, format: ExportFormat, sites: SiteTable, reach: Reach): Promise<PlanExportTexts>;
+
+  /**
+   * Phases the current sites (of the last `evaluate`) by year within a budget (`phasePlan` of
+   * src/core/phase/phase-plan.ts): a year per site aligned with the current sites (0: existing, excluded or
+   * unaffordable), the unaffordable sites, and the covered villages and spend at the end of each year.
+   * @param costs cost model in yuan (province factors by the province of the nearest demand village)
+   * @param years 1 to 5
+   * @param budgetYuan total budget, yuan (budget / years a year, unspent money carried over)
+   * @param caps optional per-year caps of new centers, new stations and spend
+   */
+  phasePlan(costs: CostModel, years: number, budgetYuan: number, caps?: YearCaps): PhaseResult;
 }

@@ -23,6 +23,9 @@ import type {
 } from './coverage-api';
 import { DIFFERENCE, VILLAGE_STATE } from './coverage-api';
 import { LiveCoverage } from './live-coverage';
+import { phaseLivePlan } from '../phase/live-phase';
+import type { PhaseResult, YearCaps } from '../phase/phase-types';
+import type { CostModel } from '../rollout/rollout-types';
 import type { ProvincePart } from './national';
 import { coveringSites } from './served';
 import { emptySites, moveSite, openCounts, siteTable, uniqueSiteIds, type SiteTable } from './sites';
@@ -297,6 +300,10 @@ export class LiveSession implements SessionApi {
       radiusKm: this.reach.radiusKm,
       coveredVillages: coverage.coveredCount,
     };
+  }
+
+  phasePlan(costs: CostModel, years: number, budgetYuan: number, caps?: YearCaps): PhaseResult {
+    return phaseLivePlan(this.exportState(), this.reach.centerRadiusKm, { costs, years, budgetYuan, caps });
   }
 
   /** The user's villages among the demand points (all of the demand is theirs when it equals the demand count). */
