@@ -1,7 +1,7 @@
 /**
  * Rollout worker: runs the national rollout (`runRollout`) off the main thread and exposes it with comlink as a
  * {@link RolloutApi}. Thin: it fetches the embedded villages of every province of the manifest and the county
- * names once, merges them in manifest order (`mergeVillageTables`, as `npm run rollout` reads them), and transfers
+ * names once (every registry county, from county-match.csv), merges them in manifest order (`mergeVillageTables`, as `npm run rollout` reads them), and transfers
  * the result's typed arrays back.
  */
 import * as Comlink from 'comlink';
@@ -10,6 +10,7 @@ import { rolloutResultBuffers, type RolloutApi } from '../src/core/rollout/rollo
 import type { RolloutInput, RolloutResult } from '../src/core/rollout/rollout-types';
 import { runRollout } from '../src/core/rollout/run';
 import type { Progress } from '../src/core/types';
+import { countyNamesFromMatchTable } from '../src/data/county-names';
 import { decodeVillages, type VillageTable } from '../src/data/villages';
 import { rolloutArea } from '../src/app/rollout-area';
 
@@ -36,22 +37,14 @@ async function fetchOk(url: string): Promise<Response> {
 /** Every province file of the manifest, merged in manifest order, and the name of each county (by code). */
 async function load(dataUrl: string): Promise<Loaded> {
   const manifest = (await (await fetchOk(`${dataUrl}manifest.json`)).json()) as { provinces: { code: string }[] };
-  const [tables, counties] = await Promise.all([
+  const [tables, names] = await Promise.all([
     Promise.all(
       manifest.provinces.map(async (p) =>
         decodeVillages(await (await fetchOk(`${dataUrl}villages/${p.code}.bin`)).arrayBuffer()),
       ),
     ),
-    fetchOk(`${dataUrl}counties-simplified.geojson`).then(
-      (r) => r.json() as Promise<{ features: { properties: { code?: unknown; name?: unknown } | null }[] }>,
-    ),
+    fetchOk(`${dataUrl}county-match.csv`).then(async (r) => countyNamesFromMatchTable(await r.text())),
   ]);
-  const names = new Map<string, string>();
-  for (const { properties } of counties.features) {
-    if (typeof properties?.code === 'string' && typeof properties.name === 'string') {
-      names.set(properties.code, properties.name);
-    }
-  }
   const { table, parts } = mergeVillageTables(tables);
   return { villages: table, countyNames: table.counties.map((code) => names.get(code) ?? ''), parts };
 }

@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { mergeVillageTables } from '../../src/core/live/national';
 import type { RolloutParams, RolloutResult } from '../../src/core/rollout/rollout-types';
 import { runRollout } from '../../src/core/rollout/run';
+import { countyNamesFromMatchTable } from '../../src/data/county-names';
 import { DEFAULT_DATA_DIR, readManifest, readProvinceVillages } from '../../src/data/node-files';
 
-/** `runRollout` on every province file merged in manifest order, with county names from the simplified counties. */
+/** `runRollout` on every province file merged in manifest order, with county names from the match table, as the worker. */
 export function nodeRollout(params: RolloutParams): RolloutResult {
   const { table } = mergeVillageTables(readManifest().provinces.map((p) => readProvinceVillages(p.code)));
-  const geojson = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'counties-simplified.geojson'), 'utf8')) as {
-    features: { properties: { code: string; name: string } }[];
-  };
-  const names = new Map(geojson.features.map((f) => [f.properties.code, f.properties.name]));
+  const names = countyNamesFromMatchTable(readFileSync(join(DEFAULT_DATA_DIR, 'county-match.csv'), 'utf8'));
   return runRollout({ villages: table, countyNames: table.counties.map((c) => names.get(c) ?? ''), params });
 }
