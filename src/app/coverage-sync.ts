@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import type { CoverageApi, LiveMetrics } from '../core/live/coverage-api';
 import { reachOf } from './plan-state';
 import type { AppState, Store } from './store';
+import { splitIds } from './user-data';
 
 /** Starts the coverage worker (a module worker, bundled by Vite); `onWorker` is given the Worker itself. */
 export function createCoverageWorker(onWorker?: (worker: Worker) => void): Comlink.Remote<CoverageApi> {
@@ -44,7 +45,8 @@ export function syncCoverage(store: Store, coverage: Comlink.Remote<CoverageApi>
     const villages = state.userData.villages;
     if (villages !== placedVillages) {
       placedVillages = villages;
-      const user = villages && { lon: villages.lon, lat: villages.lat, weight: villages.weight };
+      const ids = villages && villages.ids !== undefined ? splitIds(villages.ids, villages.count) : undefined;
+      const user = villages && { lon: villages.lon, lat: villages.lat, weight: villages.weight, ids };
       coverage
         .setUserVillages(options.dataUrl, user)
         .then((placed) => {

@@ -1,7 +1,7 @@
 /**
  * What an import does to the state, as pure functions returning the patch to apply (like plan-actions.ts):
- * imported candidate or existing sites join the plan, a plan file replaces the planner's state, imported villages
- * become the user's data. Each change of the plan is one undoable step (`commitPlan`); nothing here runs on a
+ * imported existing sites join the plan, imported candidate sites become the candidates of Suggest, a plan file
+ * replaces the planner's state, imported villages become the user's data. Each change of the plan is one undoable step (`commitPlan`); nothing here runs on a
  * failed import, so a bad file changes nothing.
  */
 import { siteTable, uniqueSiteIds } from '../core/live/sites';
@@ -19,12 +19,12 @@ import {
   type SuggestionInfo,
 } from './plan-state';
 import type { AppState } from './store';
-import { NO_USER_DATA, type UserVillagesData } from './user-data';
+import { NO_USER_DATA, type UserCandidatesData, type UserVillagesData } from './user-data';
 
 /**
- * Appends imported sites to the plan as stations (one undoable step). Candidate sites are `proposed` unless the
- * file's `status` column says otherwise; existing sites are `existing`. File ids are kept (blank or repeated ones,
- * or ids already in the plan, get fresh `S<n>` ids).
+ * Appends imported sites to the plan as stations (one undoable step): `existing` for an existing-sites file, else
+ * as the file's `status` column says (default `proposed`). File ids are kept (blank or repeated ones, or ids
+ * already in the plan, get fresh `S<n>` ids). Candidate-sites files go to {@link setUserCandidates} instead.
  */
 export function addImportedSites(state: AppState, points: ImportedPoints): Partial<AppState> {
   const before = state.plan.sites;
@@ -48,10 +48,26 @@ export function addImportedSites(state: AppState, points: ImportedPoints): Parti
     uniqueSiteIds([...before.id, ...fileIds]),
     join(before.phase, new Uint8Array(points.count)),
   );
-  const candidates = points.role === 'candidates' ? { file: points.file, count: points.count } : undefined;
+  return commitPlan(state, { sites, suggestion: null });
+}
+
+/**
+ * The user's candidate sites from an import: the candidates of Suggest from now on (the plan is not changed); a
+ * travel matrix is matched to them by order (src/app/user-data-table.ts).
+ */
+export function setUserCandidates(state: AppState, points: ImportedPoints): Partial<AppState> {
+  const candidates: UserCandidatesData = {
+    file: points.file,
+    crs: points.crs,
+    count: points.count,
+    lon: points.lon,
+    lat: points.lat,
+    ids: points.ids,
+    ...(points.status !== undefined && { status: points.status }),
+  };
   return {
-    ...commitPlan(state, { sites, suggestion: null }),
-    ...(candidates && { userData: { ...state.userData, candidates } }),
+    userData: { ...state.userData, candidates },
+    settings: { ...state.settings, importedCandidates: points.count > 0 },
   };
 }
 
@@ -112,6 +128,7 @@ export function setUserVillages(state: AppState, points: ImportedPoints, weightF
     lon: points.lon,
     lat: points.lat,
     weight: points.weight,
+    ids: points.ids,
     ...(weightField !== undefined && { weightField }),
   };
   return { userData: { ...state.userData, villages, placed: null } };
@@ -122,7 +139,7 @@ export function setUserMatrix(state: AppState, matrix: ImportedMatrix): Partial<
   return { userData: { ...state.userData, matrix } };
 }
 
-/** Back to the embedded villages everywhere (the plan is kept). */
-export function clearUserData(): Partial<AppState> {
-  return { userData: NO_USER_DATA };
+/** Back to the embedded villages and village candidates everywhere (the plan is kept). */
+export function clearUserData(state: AppState): Partial<AppState> {
+  return { userData: NO_USER_DATA, settings: { ...state.settings, importedCandidates: false } };
 }

@@ -9,10 +9,18 @@ import type { FileHeaders, ImportApi, ImportFailure, ImportProgress, ImportedPoi
 import { DataPanel, type DataPanelView, type ImportChoice } from '../ui/data-panel';
 import { downloadText } from '../ui/export-panel';
 import { formatNumber, t } from '../ui/i18n';
-import { addImportedSites, clearUserData, restorePlanFile, setUserMatrix, setUserVillages } from './import-actions';
+import {
+  addImportedSites,
+  clearUserData,
+  restorePlanFile,
+  setUserCandidates,
+  setUserMatrix,
+  setUserVillages,
+} from './import-actions';
 import { undoPlan } from './plan-actions';
 import type { AppState, Store } from './store';
-import { dataLine } from './user-data';
+import { candidatesLine, dataLine } from './user-data';
+import { tableUse, tableUseLine } from './user-data-table';
 
 /** Starts the import worker (a module worker bundled by Vite). */
 export function createImportWorker(): Comlink.Remote<ImportApi> {
@@ -34,6 +42,8 @@ export function dataLines(state: AppState): string[] {
   const lines = [dataLine(state.userData)];
   const outside = state.userData.placed?.outside ?? 0;
   if (outside > 0) lines.push(t('dataOutside', { n: outside }));
+  const candidates = candidatesLine(state.userData);
+  if (candidates !== null) lines.push(candidates);
   const m = state.userData.matrix;
   if (m !== null) {
     lines.push(
@@ -44,6 +54,9 @@ export function dataLines(state: AppState): string[] {
         unit: t(m.unit === 's' ? 'unitSeconds' : 'unitMetres'),
       }),
     );
+    // Whether Suggest uses it, or why not.
+    const use = tableUseLine(tableUse(state));
+    if (use !== null) lines.push(use);
   }
   return lines;
 }
@@ -67,8 +80,15 @@ export class ImportFlow {
     private readonly root: HTMLElement,
   ) {
     this.view = this.emptyView();
+    // The data lines say whether Suggest uses the matrix, which depends on the settings, the demand and the plan.
     store.subscribe((state, previous) => {
-      if (state.userData !== previous.userData) this.render();
+      const changed =
+        state.userData !== previous.userData ||
+        (state.userData.matrix !== null &&
+          (state.settings !== previous.settings ||
+            state.province !== previous.province ||
+            state.plan.sites !== previous.plan.sites));
+      if (changed) this.render();
     });
     this.build();
   }
@@ -81,7 +101,7 @@ export class ImportFlow {
       swapAndImport: (choice) => void this.run(choice, true),
       downloadProblems: () => downloadText(this.problemsCsv, this.problemsFile, 'text/csv;charset=utf-8'),
       backToEmbedded: () => {
-        this.store.set(clearUserData());
+        this.store.set(clearUserData(this.store.get()));
         this.view = this.emptyView();
         this.render();
       },
@@ -152,16 +172,18 @@ export class ImportFlow {
       return;
     }
     const points = answer.value;
-    // A swap retry of sites replaces the sites the first try added: undo it first, then add.
+    // A swap retry of existing sites replaces the sites the first try added: undo it first, then add.
     const current = this.store.get();
-    const undone = swap && this.addedSites && role !== 'villages' ? undoPlan(current) : null;
+    const undone = swap && this.addedSites && role === 'existing' ? undoPlan(current) : null;
     const base = undone === null ? current : { ...current, ...undone };
     const patch =
       role === 'villages'
         ? setUserVillages(base, points, choice.weightField || undefined)
-        : addImportedSites(base, points);
+        : role === 'candidates'
+          ? setUserCandidates(base, points)
+          : addImportedSites(base, points);
     this.store.set(undone === null ? patch : { ...undone, ...patch });
-    this.addedSites = role !== 'villages';
+    this.addedSites = role === 'existing';
     this.problemsCsv = points.problemsCsv;
     this.problemsFile = `${file.name.replace(/\.[^.]*$/, '')}-problems.csv`;
     this.view = {
@@ -174,7 +196,12 @@ export class ImportFlow {
         swapSuspects: points.swapSuspects,
       },
       swapOffer: !points.swapped && points.swapSuspects > 0,
-      message: role === 'villages' ? null : t('importedSites', { n: points.count }),
+      message:
+        role === 'villages'
+          ? null
+          : role === 'candidates'
+            ? t('importedCandidates', { n: points.count, file: file.name })
+            : t('importedSites', { n: points.count }),
     };
     this.render();
   }
@@ -195,12 +222,20 @@ export class ImportFlow {
   }
 
   private async importMatrix(file: File): Promise<void> {
-    const { userData, metrics } = this.store.get();
-    const rows = userData.villages?.count ?? metrics?.demandVillages;
+    // Rows are the user's villages and columns their candidate sites, by order: both must be imported first.
+    const { userData } = this.store.get();
+    const rows = userData.villages?.count;
     const cols = userData.candidates?.count;
     if (rows === undefined || cols === undefined) return this.fail(t('matrixNeedsData'));
     const answer = await this.importer.readMatrix(file, file.name, rows, cols);
-    if (!answer.ok) return this.fail(t('importFailed', { message: answer.error.message }));
+    if (!answer.ok) {
+      // A table of other sizes: one message with both sizes (the matrix in use, if any, stays).
+      const { reason } = answer.error;
+      if (/ has \d+ (rows|columns); expected /.test(reason)) {
+        return this.fail(t('matrixMismatch', { file: file.name, reason, rows, cols }));
+      }
+      return this.fail(t('importFailed', { message: answer.error.message }));
+    }
     this.store.set(setUserMatrix(this.store.get(), answer.value));
     const { rows: r, cols: c } = answer.value;
     this.view = { ...this.emptyView(), message: t('importedMatrix', { file: file.name, rows: r, cols: c }) };
@@ -227,7 +262,8 @@ export class ImportFlow {
 
   private render(): void {
     const state = this.store.get();
-    const { villages, matrix } = state.userData;
-    this.panel.show({ ...this.view, dataLines: dataLines(state), userData: villages !== null || matrix !== null });
+    const { villages, candidates, matrix } = state.userData;
+    const userData = villages !== null || candidates !== null || matrix !== null;
+    this.panel.show({ ...this.view, dataLines: dataLines(state), userData });
   }
 }

@@ -33,9 +33,17 @@ export interface PlanSettings {
   /** Travel-time proxy (src/core/reach/travel-time.ts): road km / straight-line km, and mean speed in km/h. */
   circuity: number;
   speedKmh: number;
-  /** Which villages are demand points, and which may hold a station. */
+  /** Which villages are demand points, and which may hold a station (or the imported candidate sites). */
   demand: VillageKind;
   candidates: VillageKind;
+  /** True: Suggest places stations at the user's imported candidate sites instead of `candidates` villages. */
+  importedCandidates: boolean;
+  /**
+   * Reach of a station by a user's travel matrix (src/app/user-data-table.ts): minutes for a table of durations,
+   * road km for one of distances. The straight-line `radiusKm` stays the reach of the live figures.
+   */
+  tableReachMin: number;
+  tableReachKm: number;
   /** Codes of the counties planned for (demand and candidates), or empty for the whole province. */
   area: string[];
 }
@@ -54,6 +62,9 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   speedKmh: DEFAULT_SPEED_KMH,
   demand: 'rural',
   candidates: 'rural',
+  importedCandidates: false,
+  tableReachMin: 15,
+  tableReachKm: 5,
   area: [],
 };
 
@@ -79,6 +90,15 @@ export interface SuggestionInfo extends Pick<
   coverage: number;
   /** True when the planner cancelled and the plan is the best found until then. */
   cancelled: boolean;
+  /** The engine's total weight (the demand of the request). */
+  totalWeight?: number;
+  /**
+   * The reach the engine used: a user's travel matrix (its file, the reach in minutes or road km), else the
+   * straight-line km of `params.radius`. Absent in plans made before it was recorded (straight line).
+   */
+  reach?: { kind: 'table'; file: string; value: number; unit: 'min' | 'km' } | { kind: 'line'; radiusKm: number };
+  /** The imported candidate sites file the suggestion chose from, when it did. */
+  candidatesFile?: string;
   curve: CoverageCurve | null;
 }
 

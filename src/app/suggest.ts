@@ -1,16 +1,20 @@
 /**
  * Suggest: runs the engine on the loaded province in the planner worker and makes its plan the current one
  * (undoable). The request is built by the coverage worker, which holds the villages, and only passes through the
- * page as transferred buffers; the result's candidate indices are turned back into sites there too.
+ * page as transferred buffers; the result's candidate indices are turned back into sites there too. The candidates
+ * are villages, or the user's imported candidate sites (whose ids the suggested sites keep); with a matching travel
+ * matrix (src/app/user-data-table.ts) the request carries it and the station reach in its unit.
  */
 import type * as Comlink from 'comlink';
 import type { CoverageApi } from '../core/live/coverage-api';
-import type { PlanResult } from '../core/plan-types';
+import type { PlanParams, PlanRequest, PlanResult } from '../core/plan-types';
 import { SITE_STATUS } from '../core/types';
 import { commitPlan } from './plan-actions';
 import { IDLE_RUN, planParams, type CoverageCurve, type SuggestionInfo } from './plan-state';
 import type { PlannerClient } from './planner-client';
-import type { Store } from './store';
+import type { AppState, Store } from './store';
+import { splitIds } from './user-data';
+import { tableUse } from './user-data-table';
 
 /** The greedy curve of a max-coverage result (its solution carries `greedyOrder` and `greedyCumulative`). */
 export function coverageCurve(result: PlanResult, fixedSites: number): CoverageCurve | null {
@@ -35,10 +39,66 @@ export function suggestionInfo(result: PlanResult, fixedSites: number, cancelled
     solver: solution.solver,
     seconds: solution.seconds,
     coveredWeight: metrics.coveredWeight,
+    totalWeight: metrics.totalWeight,
     coverage: metrics.coverage,
     cancelled,
     curve: coverageCurve(result, fixedSites),
   };
+}
+
+/** The request builders of the coverage worker (promises), or of a `LiveSession` in a test. */
+export interface RequestBuilder {
+  planRequest(...args: Parameters<CoverageApi['planRequest']>): PlanRequest | Promise<PlanRequest>;
+  userPlanRequest(...args: Parameters<CoverageApi['userPlanRequest']>): PlanRequest | Promise<PlanRequest>;
+}
+
+/** What a suggestion records about its inputs besides the engine's figures. */
+type SuggestionInputs = Pick<SuggestionInfo, 'reach' | 'candidatesFile'>;
+
+/**
+ * The parameters and the coverage worker call of a suggestion: village candidates, or the imported candidate sites
+ * (with the travel matrix and the reach in its unit when `tableUse` says it fits).
+ */
+export function requestPlan(state: AppState): {
+  params: PlanParams;
+  call: (coverage: RequestBuilder) => Promise<PlanRequest> | PlanRequest;
+  inputs: SuggestionInputs;
+} {
+  const { settings, plan, userData } = state;
+  const params = planParams(settings);
+  const c = userData.candidates;
+  const line: SuggestionInputs = { reach: { kind: 'line', radiusKm: settings.radiusKm } };
+  if (!settings.importedCandidates || c === null) {
+    return { params, call: (coverage) => coverage.planRequest(params, plan.sites, settings.candidates), inputs: line };
+  }
+  const sites = { lon: c.lon, lat: c.lat, ids: splitIds(c.ids, c.count), ...(c.status && { status: c.status }) };
+  const use = tableUse(state);
+  const m = userData.matrix;
+  if (use.kind !== 'used' || m === null) {
+    return {
+      params,
+      call: (coverage) => coverage.userPlanRequest(params, plan.sites, sites, null),
+      inputs: { ...line, candidatesFile: c.file },
+    };
+  }
+  const tableParams = { ...params, radius: use.radius };
+  const matrix = { rows: m.rows, cols: m.cols, values: m.values };
+  return {
+    params: tableParams,
+    call: (coverage) => coverage.userPlanRequest(tableParams, plan.sites, sites, matrix),
+    inputs: {
+      reach: { kind: 'table', file: use.file, value: use.value, unit: use.unit },
+      candidatesFile: c.file,
+    },
+  };
+}
+
+async function buildRequest(
+  state: AppState,
+  coverage: Comlink.Remote<CoverageApi>,
+): Promise<{ request: PlanRequest; reach: SuggestionInputs }> {
+  const { call, inputs } = requestPlan(state);
+  return { request: await call(coverage), reach: inputs };
 }
 
 /**
@@ -54,8 +114,8 @@ export async function suggest(
   if (start.run.status !== 'idle' || start.province === null) return;
   store.set({ run: { status: 'running', share: 0, error: null } });
   try {
-    const { settings, plan } = start;
-    const request = await coverage.planRequest(planParams(settings), plan.sites, settings.candidates);
+    const { plan } = start;
+    const { request, reach } = await buildRequest(start, coverage);
     let fixed = 0;
     for (const s of request.candidates.status) if (s === SITE_STATUS.existing || s === SITE_STATUS.locked) fixed++;
     const result = await planner.plan(request, {
@@ -72,7 +132,7 @@ export async function suggest(
       return;
     }
     store.set({
-      ...commitPlan(now, { sites, suggestion: suggestionInfo(result, fixed, cancelled) }),
+      ...commitPlan(now, { sites, suggestion: { ...suggestionInfo(result, fixed, cancelled), ...reach } }),
       run: { status: 'idle', share: 1, error: null },
       countyColour: 'coverage',
     });

@@ -32,7 +32,8 @@ export function isUserVillages(value: unknown): value is UserVillagesData {
     v.lat instanceof Float64Array &&
     v.lat.length === n &&
     v.weight instanceof Float64Array &&
-    v.weight.length === n
+    v.weight.length === n &&
+    (v.ids === undefined || typeof v.ids === 'string')
   );
 }
 
@@ -45,7 +46,19 @@ export function checkSavedUserData(value: unknown): SavedUserData | undefined {
   const matrix =
     m && typeof m === 'object' && m.values instanceof Float64Array && m.values.length === m.rows * m.cols ? m : null;
   const c = saved.candidates;
-  const candidates = c && typeof c.file === 'string' && typeof c.count === 'number' ? c : null;
+  const n = c?.count;
+  const candidates =
+    c &&
+    typeof c.file === 'string' &&
+    typeof n === 'number' &&
+    typeof c.ids === 'string' &&
+    c.lon instanceof Float64Array &&
+    c.lon.length === n &&
+    c.lat instanceof Float64Array &&
+    c.lat.length === n &&
+    (c.status === undefined || (c.status instanceof Uint8Array && c.status.length === n))
+      ? c
+      : null;
   return { villages, candidates, matrix };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { UserVillagesPlaced } from '../core/live/coverage-api';
 import type { PointCrs } from '../io/crs';
-import type { ImportedMatrix } from '../io/import-api';
+import { ID_SEPARATOR, type ImportedMatrix } from '../io/import-api';
 import { t, type StringKey } from '../ui/i18n';
 
 /** Villages read from a user's file, WGS 84. */
@@ -25,6 +25,25 @@ export interface UserVillagesData {
   weight: Float64Array;
   /** The weight field used, when one was chosen or found. */
   weightField?: string;
+  /**
+   * Id of each village from the file (the id field chosen at import, else `id`, else the row number), joined by
+   * U+001F (`ID_SEPARATOR`); exports list them. Absent in data saved before ids were kept.
+   */
+  ids?: string;
+}
+
+/** Candidate sites read from a user's file, WGS 84: the candidates of Suggest (`settings.candidates` 'imported'). */
+export interface UserCandidatesData {
+  file: string;
+  crs: PointCrs;
+  /** Sites kept. */
+  count: number;
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Id of each site from the file, joined by U+001F (`ID_SEPARATOR`); the suggested sites keep them. */
+  ids: string;
+  /** SITE_STATUS code of each site when the file has a `status` field. */
+  status?: Uint8Array;
 }
 
 /** The user's data in the state. */
@@ -32,8 +51,8 @@ export interface UserDataState {
   villages: UserVillagesData | null;
   /** Where the coverage worker placed the villages (counties), once it has answered. */
   placed: UserVillagesPlaced | null;
-  /** The last imported candidate sites file and its site count: the columns an OSRM matrix is matched to. */
-  candidates: { file: string; count: number } | null;
+  /** The last imported candidate sites: the candidates of Suggest, and the columns an OSRM matrix is matched to. */
+  candidates: UserCandidatesData | null;
   /** A travel-time or distance matrix (OSRM `table`), rows = user villages, columns = candidate sites. */
   matrix: ImportedMatrix | null;
 }
@@ -59,6 +78,18 @@ export function dataLine(data: UserDataState): string {
   return t(key, { file: v.file, n: v.count, crs: crsLabel(v.crs), counties: counties ?? 0 });
 }
 
+/** The line about the imported candidate sites, e.g. "Candidate sites: sites.csv (412)", or null. */
+export function candidatesLine(data: UserDataState): string | null {
+  const c = data.candidates;
+  return c === null ? null : t('dataCandidates', { file: c.file, n: c.count });
+}
+
+/** The ids of imported villages or sites as a list (empty for none). */
+export function splitIds(ids: string | undefined, count: number): string[] {
+  if (ids === undefined || count === 0) return [];
+  return ids.split(ID_SEPARATOR);
+}
+
 /**
  * The plan file's `data` field: which demand the plan was made on (`embedded:<province>`, or `file:<name>` with the
  * coordinate system, village count and the counties replaced) and the matrix file, if any.
@@ -74,6 +105,7 @@ export function planFileData(provinceCode: string, data: UserDataState): { [key:
     if (data.placed !== null) out.demandCounties = data.placed.counties.join(',');
     out.elsewhere = `embedded:${provinceCode}`;
   }
+  if (data.candidates !== null) out.candidates = `file:${data.candidates.file}`;
   if (data.matrix !== null) out.matrix = `file:${data.matrix.file}`;
   return out;
 }

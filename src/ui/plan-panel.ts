@@ -1,6 +1,7 @@
 /**
- * The plan card: the model and its parameters, the reach of stations and centers, which villages are demand and
- * candidates, Suggest and Cancel, a progress bar and the quality of the result ("optimal", or "within X % of
+ * The plan card: the model and its parameters, the reach of stations and centers (and of stations by the user's
+ * travel matrix when Suggest uses it), which villages are demand and where stations may go (villages or the
+ * imported candidate sites), Suggest and Cancel, a progress bar and the quality of the result ("optimal", or "within X % of
  * optimal" from the solution's proven bound). Built once per language; `update` only changes values, so a
  * control never loses focus while the planner uses it.
  */
@@ -8,6 +9,7 @@ import type { VillageKind } from '../core/live/coverage-api';
 import { centerReachKm, PLANNER_MODELS, type PlanSettings, type SuggestionInfo } from '../app/plan-state';
 import { SITE_ROLE } from '../core/plan-types';
 import type { AppState } from '../app/store';
+import { engineFiguresText, reachText, suggestionReachText, tableUse, tableUseLine } from '../app/user-data-table';
 import { button, labelled, numberInput, selectOf, showNumber } from './controls';
 import { el } from './dom';
 import { formatNumber, t, type StringKey } from './i18n';
@@ -48,12 +50,26 @@ export class PlanPanel {
   private readonly travelHelp: HTMLElement;
   private readonly area: HTMLSelectElement;
   private areaOptionsFor: unknown = undefined;
+  private candidateOptionsFor: unknown = undefined;
+  private readonly tableReachMin: HTMLInputElement;
+  private readonly tableReachKm: HTMLInputElement;
+  private readonly tableNote: HTMLElement;
+  private readonly userArea: HTMLButtonElement;
   private readonly suggestButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly progress: HTMLProgressElement;
   private readonly quality: HTMLElement;
   private readonly fields: Record<
-    'stations' | 'target' | 'centers' | 'centerRadius' | 'centerUnit' | 'centerDuration' | 'circuity' | 'speed',
+    | 'stations'
+    | 'target'
+    | 'centers'
+    | 'centerRadius'
+    | 'centerUnit'
+    | 'centerDuration'
+    | 'circuity'
+    | 'speed'
+    | 'tableReachMin'
+    | 'tableReachKm',
     HTMLElement
   >;
 
@@ -93,7 +109,22 @@ export class PlanPanel {
     this.demand = selectOf(kinds(), s.demand);
     this.demand.addEventListener('change', () => set({ demand: this.demand.value as VillageKind }));
     this.candidates = selectOf(kinds(), s.candidates);
-    this.candidates.addEventListener('change', () => set({ candidates: this.candidates.value as VillageKind }));
+    this.candidates.addEventListener('change', () => {
+      const value = this.candidates.value;
+      set(
+        value === 'imported'
+          ? { importedCandidates: true }
+          : { candidates: value as VillageKind, importedCandidates: false },
+      );
+    });
+    this.tableReachMin = numberInput(s.tableReachMin, { min: 1, max: 600, step: 1 }, (v) => set({ tableReachMin: v }));
+    this.tableReachKm = numberInput(s.tableReachKm, { min: 0.1, max: 500, step: 0.5 }, (v) => set({ tableReachKm: v }));
+    this.tableNote = el('p', { class: 'help', 'data-testid': 'table-note' });
+    // The matrix has rows for the user's villages only: this makes them the whole demand.
+    this.userArea = button('', () => {
+      const counties = this.userCounties;
+      if (counties.length > 0) set({ area: counties });
+    });
     this.area = el('select', { multiple: '', size: '5', 'data-testid': 'area' });
     this.area.addEventListener('change', () =>
       set({ area: Array.from(this.area.selectedOptions, (option) => option.value) }),
@@ -132,6 +163,8 @@ export class PlanPanel {
       centerDuration: labelled(t('centerDurationMin'), this.centerDuration),
       circuity: labelled(t('circuity'), this.circuity),
       speed: labelled(t('speedKmh'), this.speed),
+      tableReachMin: labelled(t('tableReachMin'), this.tableReachMin),
+      tableReachKm: labelled(t('tableReachKm'), this.tableReachKm),
     };
     container.replaceChildren(
       el('h2', {}, t('planTitle')),
@@ -143,6 +176,8 @@ export class PlanPanel {
         this.fields.target,
         this.fields.centers,
         labelled(t('radiusKm'), this.radius),
+        this.fields.tableReachMin,
+        this.fields.tableReachKm,
         this.fields.centerUnit,
         this.fields.centerRadius,
         this.fields.centerDuration,
@@ -153,7 +188,9 @@ export class PlanPanel {
         labelled(t('areaCounties'), this.area),
       ),
       this.travelHelp,
+      this.tableNote,
       el('div', { class: 'row' }, el('span', { class: 'help' }, t('areaHelp')), wholeProvince),
+      this.userArea,
       el('div', { class: 'row' }, this.suggestButton, this.cancelButton),
       this.progress,
       this.quality,
@@ -182,7 +219,8 @@ export class PlanPanel {
     this.centerUnit.value = s.centerReachUnit;
     this.villageColour.value = state.villageColour;
     this.demand.value = s.demand;
-    this.candidates.value = s.candidates;
+    this.showCandidates(state);
+    this.showTable(state);
     this.countyColour.value = state.countyColour;
     this.showArea(state);
     this.fields.stations.hidden = s.model === 'lscp';
@@ -211,6 +249,44 @@ export class PlanPanel {
     this.quality.replaceChildren(...this.qualityLines(state));
   }
 
+  /** Counties of the user's villages (where the coverage worker placed them). */
+  private userCounties: string[] = [];
+
+  /** Villages of a kind, or the imported candidate sites when there are some. */
+  private showCandidates(state: AppState): void {
+    const c = state.userData.candidates;
+    const key = c === null ? null : `${c.file}|${c.count}`;
+    if (key !== this.candidateOptionsFor) {
+      this.candidateOptionsFor = key;
+      const options: [string, string][] = [
+        ['rural', t('kind_rural')],
+        ['all', t('kind_all')],
+      ];
+      if (c !== null) options.push(['imported', t('candidatesImported', { file: c.file, n: c.count })]);
+      this.candidates.replaceChildren(...options.map(([v, text]) => el('option', { value: v }, text)));
+    }
+    const s = state.settings;
+    this.candidates.value = s.importedCandidates && c !== null ? 'imported' : s.candidates;
+  }
+
+  /** The station reach by the travel matrix when Suggest uses it, and why not when it does not. */
+  private showTable(state: AppState): void {
+    const use = tableUse(state);
+    showNumber(this.tableReachMin, state.settings.tableReachMin);
+    showNumber(this.tableReachKm, state.settings.tableReachKm);
+    this.fields.tableReachMin.hidden = use.kind !== 'used' || use.unit !== 'min';
+    this.fields.tableReachKm.hidden = use.kind !== 'used' || use.unit !== 'km';
+    const line = tableUseLine(use);
+    this.tableNote.hidden = line === null;
+    this.tableNote.textContent =
+      line === null ? '' : `${line} ${t('liveIsLine', { reach: reachText(state.settings.radiusKm, 'km') })}`;
+    const { villages, placed } = state.userData;
+    this.userCounties = placed?.counties ?? [];
+    const sameArea = [...state.settings.area].sort().join() === this.userCounties.join();
+    this.userArea.hidden = villages === null || this.userCounties.length === 0 || sameArea;
+    this.userArea.textContent = villages === null ? '' : t('areaOfUserVillages', { file: villages.file });
+  }
+
   /** County options of the loaded province, with the area's counties selected. */
   private showArea(state: AppState): void {
     const counties = state.province?.counties ?? [];
@@ -236,7 +312,18 @@ export class PlanPanel {
       el('strong', {}, qualityText(info)),
       el('br'),
       el('span', { class: 'help' }, t('solvedBy', { solver: info.solver, seconds: formatNumber(info.seconds, 1) })),
+      el('br'),
+      el('span', { 'data-testid': 'suggestion-reach' }, suggestionReachText(info)),
     );
+    if (info.candidatesFile !== undefined) {
+      lines.push(el('br'), el('span', { class: 'help' }, t('suggestedAmong', { file: info.candidatesFile })));
+    }
+    const engine = engineFiguresText(info);
+    if (engine !== null) lines.push(el('br'), el('span', { 'data-testid': 'engine-figures' }, engine));
+    if (info.reach?.kind === 'table') {
+      const radiusKm = state.settings.radiusKm;
+      lines.push(el('br'), el('span', { class: 'help' }, t('liveIsLine', { reach: reachText(radiusKm, 'km') })));
+    }
     if (info.cancelled) lines.push(el('br'), el('span', { class: 'help' }, t('cancelledNote')));
     return lines;
   }

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addImportedSites, restorePlanFile, setUserVillages } from '../../../src/app/import-actions';
+import {
+  addImportedSites,
+  clearUserData,
+  restorePlanFile,
+  setUserCandidates,
+  setUserVillages,
+} from '../../../src/app/import-actions';
 import { addStation, undoPlan } from '../../../src/app/plan-actions';
 import { initialState, type AppState } from '../../../src/app/store';
-import { dataLine, planFileData } from '../../../src/app/user-data';
+import { candidatesLine, dataLine, planFileData, splitIds } from '../../../src/app/user-data';
 import { SITE_STATUS } from '../../../src/core/types';
 import { ID_SEPARATOR, type ImportedPoints } from '../../../src/io/import-api';
 import { readPlanFile } from '../../../src/io/plan-file';
@@ -44,10 +50,26 @@ describe('import actions', () => {
     expect(undone.plan.sites.count).toBe(1);
   });
 
-  it('adds candidate sites as proposed and remembers their count for a matrix', () => {
-    const state = apply(initialState(), addImportedSites(initialState(), points('candidates', 2)));
-    expect(Array.from(state.plan.sites.status)).toEqual([SITE_STATUS.proposed, SITE_STATUS.proposed]);
-    expect(state.userData.candidates).toEqual({ file: 'sites.csv', count: 2 });
+  it('keeps candidate sites as the candidates of Suggest (not in the plan), with their ids; back to embedded', () => {
+    let state = apply(initialState(), addStation(initialState(), 121, 29));
+    state = apply(state, setUserCandidates(state, points('candidates', 2)));
+    expect(state.plan.sites.count).toBe(1);
+    expect(state.settings.importedCandidates).toBe(true);
+    const c = state.userData.candidates!;
+    expect([c.file, c.count, Array.from(c.lon)]).toEqual(['sites.csv', 2, [120, 120.1]]);
+    expect(splitIds(c.ids, c.count)).toEqual(['f0', 'f1']);
+    setLocale('en');
+    expect(candidatesLine(state.userData)).toBe('Candidate sites: sites.csv (2)');
+    expect(planFileData('33', state.userData).candidates).toBe('file:sites.csv');
+    const cleared = apply(state, clearUserData(state));
+    expect(cleared.userData.candidates).toBeNull();
+    expect(cleared.settings.importedCandidates).toBe(false);
+    expect(cleared.plan.sites.count).toBe(1);
+  });
+
+  it('keeps the ids of imported villages', () => {
+    const state = apply(initialState(), setUserVillages(initialState(), points('villages', 3, ['v1', 'v2', 'v3'])));
+    expect(splitIds(state.userData.villages!.ids, 3)).toEqual(['v1', 'v2', 'v3']);
   });
 
   it('restores a v1 plan file as one undoable step on the same province', () => {

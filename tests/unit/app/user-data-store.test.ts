@@ -19,16 +19,26 @@ const villages = (n: number) => ({
 describe('checkSavedUserData', () => {
   it('keeps well-formed villages, candidates and matrix', () => {
     const matrix = { file: 't.json', rows: 1, cols: 2, values: Float64Array.of(1, 2), field: 'durations', unit: 's' };
-    const saved = checkSavedUserData({ villages: villages(3), candidates: { file: 's.csv', count: 2 }, matrix });
+    const candidates = {
+      file: 's.csv',
+      crs: 'wgs84',
+      count: 2,
+      lon: new Float64Array(2),
+      lat: new Float64Array(2),
+      ids: 'a\u001fb',
+    };
+    const saved = checkSavedUserData({ villages: { ...villages(3), ids: 'x\u001fy\u001fz' }, candidates, matrix });
     expect(saved?.villages?.count).toBe(3);
-    expect(saved?.candidates).toEqual({ file: 's.csv', count: 2 });
+    expect(saved?.villages?.ids).toBe('x\u001fy\u001fz');
+    expect(saved?.candidates).toEqual(candidates);
     expect(saved?.matrix?.cols).toBe(2);
   });
 
   it('drops parts whose arrays do not match their counts, and ignores non-objects', () => {
     const bad = { ...villages(3), lat: new Float64Array(2) };
     const matrix = { file: 't.json', rows: 2, cols: 2, values: new Float64Array(3) };
-    expect(checkSavedUserData({ villages: bad, candidates: { file: 1 }, matrix })).toEqual({
+    // Candidates saved before their positions were kept ({file, count}) are dropped too.
+    expect(checkSavedUserData({ villages: bad, candidates: { file: 's.csv', count: 2 }, matrix })).toEqual({
       villages: null,
       candidates: null,
       matrix: null,
