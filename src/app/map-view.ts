@@ -11,6 +11,7 @@ import { addCountyCoverageLayers, countyShares, showCountyCoverage } from '../ma
 import { distanceColours } from '../map/distance-scale';
 import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
+import { maxPhase } from './phase-state';
 import { reachOf } from './plan-state';
 import type { AppState, Store } from './store';
 import { withUserPoints } from './user-data-points';
@@ -85,6 +86,7 @@ export function planLayers(
       selected: state.selectedSite,
       drag: state.drag,
       showReach: zoom >= REACH_MIN_ZOOM,
+      phaseYears: maxPhase(state.plan.sites),
     }),
   );
   return layers;

@@ -12,6 +12,7 @@ import { renderCurve } from '../ui/curve-panel';
 import { byId } from '../ui/dom';
 import { EditPanel, type EditPanelActions } from '../ui/edit-panel';
 import { t } from '../ui/i18n';
+import { PhasePanel, type PhasePanelActions } from '../ui/phase-panel';
 import { PlanPanel, type PlanPanelActions } from '../ui/plan-panel';
 import { renderScenarios, type ScenarioActions } from '../ui/scenarios-panel';
 import { renderTotals } from '../ui/totals-panel';
@@ -23,6 +24,7 @@ import type { AppState, Store } from './store';
 export interface PanelDeps {
   plan: PlanPanelActions;
   edit: EditPanelActions;
+  phase: PhasePanelActions;
   coverage: Comlink.Remote<CoverageApi>;
   zoomTo: (county: CountyInfo) => void;
 }
@@ -37,11 +39,13 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
   const setN = (n: number) => store.set({ settings: { ...store.get().settings, stations: n } });
   let plan: PlanPanel;
   let edit: EditPanel;
+  let phase: PhasePanel;
 
   const build = () => {
     const state = store.get();
     plan = new PlanPanel(byId('plan-panel'), state, deps.plan);
     edit = new EditPanel(byId('edit-panel'), state, deps.edit);
+    phase = new PhasePanel(byId('phase-panel'), state, deps.phase);
     renderTotals(byId('totals-panel'), state);
     renderCurve(byId('curve-panel'), state, setN);
     renderCountyTable(byId('counties-panel'), state, sort, deps.zoomTo);
@@ -54,6 +58,7 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
     const changed = <K extends keyof AppState>(...keys: K[]) => keys.some((key) => state[key] !== previous[key]);
     if (changed('settings', 'run', 'province', 'plan', 'countyColour', 'villageColour')) plan.update(state);
     if (changed('history', 'editMode', 'selectedSite', 'plan', 'run')) edit.update(state);
+    if (changed('phase', 'plan', 'run', 'province', 'drag')) phase.update(state);
     if (changed('metrics')) renderTotals(byId('totals-panel'), state);
     if (changed('plan', 'settings')) renderCurve(byId('curve-panel'), state, setN);
     // Not while a station is dragged: the table (up to ~2,900 rows nationally) follows once it is dropped.

@@ -16,6 +16,7 @@ import { bindMapView } from './map-view';
 import { deleteSite, dropSite, markSite, phaseSite, redoPlan, setSiteRole, undoPlan } from './plan-actions';
 import { PlannerClient } from './planner-client';
 import { bindPanels } from './planner-panels';
+import { bindPhase } from './phase';
 import { exportFiles } from './export';
 import { planFileOfState } from './plan-file-state';
 import { renderExportPanel } from '../ui/export-panel';
@@ -134,6 +135,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
       setVillageColour: (villageColour) => store.set({ villageColour }),
     },
     edit: editing,
+    phase: bindPhase(store, coverage),
     coverage,
     zoomTo: (county) => {
       deps.zoomTo(county.bbox);

@@ -7,6 +7,7 @@
  */
 import type { Comparison, LiveMetrics, ProvinceSummary } from '../core/live/coverage-api';
 import { emptyHistory, type History } from './history';
+import { initialPhaseState, type PhaseState } from './phase-state';
 import { initialRolloutState, type RolloutState } from './rollout-state';
 import { NO_USER_DATA, type UserDataState } from './user-data';
 import {
@@ -59,6 +60,8 @@ export interface AppState {
   userData: UserDataState;
   /** The national rollout: mode, parameters, run and view state (its result is recomputed, never autosaved). */
   rollout: RolloutState;
+  /** The phase card: money of the next phasing of the plan, and the figures of the last one (never autosaved). */
+  phase: PhaseState;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;
@@ -128,5 +131,6 @@ export function initialState(provinceCode: string = DEFAULT_PROVINCE): AppState 
     comparison: null,
     userData: NO_USER_DATA,
     rollout: initialRolloutState(),
+    phase: initialPhaseState(),
   };
 }

@@ -4,6 +4,7 @@
  * placeholder that `t()` fills.
  */
 import { exportStrings } from './strings-export';
+import { phaseStrings } from './strings-phase';
 import { importStrings } from './strings-import';
 import { rolloutStrings } from './strings-rollout';
 import { toolStrings } from './strings-tools';
@@ -12,6 +13,7 @@ export const strings = {
   'zh-CN': {
     ...toolStrings['zh-CN'],
     ...exportStrings['zh-CN'],
+    ...phaseStrings['zh-CN'],
     ...rolloutStrings['zh-CN'],
     ...importStrings['zh-CN'],
     tagline: '农村电商网点覆盖规划',
@@ -142,6 +144,7 @@ export const strings = {
   en: {
     ...toolStrings.en,
     ...exportStrings.en,
+    ...phaseStrings.en,
     ...rolloutStrings.en,
     ...importStrings.en,
     tagline: 'Rural e-commerce coverage planner',

@@ -3,6 +3,7 @@ import type { SiteTable } from '../../core/live/sites';
 import { SITE_ROLE } from '../../core/plan-types';
 import { SITE_STATUS } from '../../core/types';
 import { packRgba } from './coverage-villages';
+import { rgbaOf, yearScale } from './rollout-colours';
 
 /**
  * Colours of sites (Okabe & Ito's colour-blind-safe palette): proposed stations dark blue, existing ones bluish
@@ -32,6 +33,27 @@ export interface StationsView {
   drag: { index: number; lon: number; lat: number } | null;
   /** Show reach discs (hidden at national zoom, where they would be sub-pixel). */
   showReach: boolean;
+  /**
+   * Colour sites by phase over years 1..phaseYears (the rollout's year colours) instead of by status; 0 or absent:
+   * by status. Unphased sites are then grey ({@link UNPHASED_COLOUR}), existing ones keep their colour, and centers
+   * have a black outline.
+   */
+  phaseYears?: number;
+}
+
+/** Sites without a phase when sites are coloured by phase (proposed or locked, or excluded). */
+export const UNPHASED_COLOUR: [number, number, number, number] = [150, 150, 150, 220];
+
+/**
+ * Fill colour words (platform byte order) by phase: index y is year y's colour (`yearScale`), index 0 unphased.
+ * @param years the years of the colour scale (>= 1)
+ */
+export function phaseWords(years: number): Uint32Array {
+  const scale = yearScale(years);
+  const words = new Uint32Array(years + 1);
+  words[0] = packRgba(UNPHASED_COLOUR);
+  for (let y = 1; y <= years; y++) words[y] = packRgba(rgbaOf(scale(y)));
+  return words;
 }
 
 /** Positions [lon, lat, ...] of the sites, with the dragged one where the pointer has it. */
@@ -60,16 +82,23 @@ export function stationsLayers(sites: SiteTable, view: StationsView): Scatterplo
   const packed = Object.fromEntries(Object.entries(SITE_COLOURS).map(([s, c]) => [s, packRgba(c)]));
   const centerWord = packRgba(CENTER_COLOUR);
   const outlines = new Uint8Array(sites.count * 4).fill(255);
-  if (view.selected !== null && view.selected < sites.count) outlines.set(SELECTED_OUTLINE, 4 * view.selected);
+  const phaseYears = view.phaseYears ?? 0;
+  const byPhase = phaseYears > 0 ? phaseWords(phaseYears) : null;
   const reach = new Float32Array(sites.count);
   const markers = new Float32Array(sites.count);
   for (let k = 0; k < sites.count; k++) {
     const center = sites.role[k] === SITE_ROLE.center;
     words[k] = center ? centerWord : (packed[sites.status[k]] ?? packed[0]);
+    if (byPhase !== null) {
+      const phase = Math.min(sites.phase[k], phaseYears);
+      if (phase > 0 || sites.status[k] !== SITE_STATUS.existing) words[k] = byPhase[phase];
+      if (center) outlines.set(CENTER_COLOUR, 4 * k);
+    }
     const open = sites.status[k] !== SITE_STATUS.excluded;
     reach[k] = open ? 1000 * (center ? view.centerRadiusKm : view.radiusKm) : 0;
     markers[k] = (k === view.selected ? 1.8 : center ? 1.4 : 1) * 500;
   }
+  if (view.selected !== null && view.selected < sites.count) outlines.set(SELECTED_OUTLINE, 4 * view.selected);
   const length = sites.count;
   const getPosition = { value: positions, size: 2 };
   return [
