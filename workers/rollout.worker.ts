@@ -24,7 +24,7 @@ interface Loaded {
 }
 
 let loaded: { dataUrl: string; data: Promise<Loaded> } | undefined;
-let last: { villages: VillageTable; result: RolloutResult } | undefined;
+let last: { villages: VillageTable; countyNames: string[]; result: RolloutResult } | undefined;
 let running = false;
 let stopRequested = false;
 
@@ -85,7 +85,11 @@ const api: RolloutApi = {
         shouldStop: () => stopRequested || (shared && Atomics.load(stopFlag, 0) !== 0),
       });
       // The area figures read the result after it left: keep a copy of the arrays they need.
-      last = { villages, result: { ...result, sites: copySites(result), villageYear: result.villageYear.slice() } };
+      last = {
+        villages,
+        countyNames,
+        result: { ...result, sites: copySites(result), villageYear: result.villageYear.slice() },
+      };
       return Comlink.transfer(result, rolloutResultBuffers(result));
     } finally {
       running = false;
@@ -98,7 +102,7 @@ const api: RolloutApi = {
   },
   async area(code) {
     if (last === undefined) throw new Error('no rollout has run yet');
-    return rolloutArea(last.villages, last.result, code);
+    return rolloutArea(last.villages, last.result, code, last.countyNames);
   },
   cancel() {
     if (running) stopRequested = true;

@@ -81,7 +81,7 @@ export function startGovernmentView(deps: GovernmentDeps): () => void {
   const render = () => renderGovernmentPanel(side, panel, print);
   let timeline: RolloutTimeline;
   const show = () => {
-    timeline.update(result, year, playing);
+    timeline.update(result, year, playing, panel.area);
     if (result !== null) mapView.show({ result, year, villages, parts });
   };
   const play = player(() => {
@@ -122,9 +122,11 @@ export function startGovernmentView(deps: GovernmentDeps): () => void {
       parts = await client.parts();
       const rows = area.length === 2 ? computed.provinceRows : computed.countyRows;
       panel.row = rows.find((r) => r.code === area) ?? null;
-      if (panel.row === null) panel.problems.push(`area: ${area} has no row in the rollout`);
-      else if (area.length === 6) panel.areaName = `${panel.row.name || area} (${province.name})`;
       panel.area = await client.area(area);
+      if (area.length === 6) {
+        panel.areaName = `${panel.area.name || area} (${province.name})`;
+        map.setFilter('county-selected', ['==', ['get', 'code'], area]);
+      }
       if (panel.area.bbox !== null && area.length === 6) map.fitBounds(panel.area.bbox, { padding: 24, maxZoom: 10 });
       panel.method = rolloutMethodText(computed.params);
       panel.progress = null;

@@ -21,7 +21,12 @@ export function inArea(countyCode: string, areaCode: string): boolean {
  * @param result the rollout
  * @param areaCode 2-digit province or 6-digit county code
  */
-export function rolloutArea(villages: VillageTable, result: RolloutResult, areaCode: string): RolloutArea {
+export function rolloutArea(
+  villages: VillageTable,
+  result: RolloutResult,
+  areaCode: string,
+  countyNames: readonly string[] = [],
+): RolloutArea {
   const years = result.params.years;
   const mine = villages.counties.map((code) => inArea(code, areaCode));
   const rows: RolloutAreaYear[] = Array.from({ length: years }, (_, k) => ({
@@ -73,5 +78,6 @@ export function rolloutArea(villages: VillageTable, result: RolloutResult, areaC
     row.spendYuan = spend;
     row.ruralVillagesCovered = covered;
   }
-  return { code: areaCode, bbox: Number.isFinite(box[0]) ? box : null, ruralVillages, years: rows };
+  const name = areaCode.length === 6 ? (countyNames[villages.counties.indexOf(areaCode)] ?? '') : '';
+  return { code: areaCode, name, bbox: Number.isFinite(box[0]) ? box : null, ruralVillages, years: rows };
 }

@@ -56,7 +56,11 @@ export function renderGovernmentPanel(root: HTMLElement, state: GovernmentPanelS
       }),
     );
   }
-  const { row, area } = state;
+  const { area } = state;
+  const row = state.row ?? (area === null ? null : areaTotals(area));
+  if (row !== null && row.centers === 0) {
+    children.push(el('p', { class: 'notice', 'data-testid': 'gov-no-center' }, t('govNoCenter')));
+  }
   if (row !== null) {
     const figure = (testId: string, label: string, value: number, text: string) =>
       el('tr', { 'data-testid': testId, 'data-value': String(value) }, el('th', {}, label), el('td', {}, text));
@@ -112,4 +116,20 @@ export function renderGovernmentPanel(root: HTMLElement, state: GovernmentPanelS
   if (state.method !== '') children.push(el('p', { class: 'help' }, state.method));
   children.push(el('div', { class: 'row no-print' }, button(t('govPrint'), onPrint, { 'data-testid': 'gov-print' })));
   root.replaceChildren(...children);
+}
+
+/** The totals of an area without a breakdown row (no site in it): its last year, read from the area figures. */
+function areaTotals(
+  area: RolloutArea,
+): Pick<RolloutCountyRow, 'centers' | 'stations' | 'villagesCovered' | 'ruralVillages' | 'share' | 'spendYuan'> {
+  const last = area.years.at(-1);
+  const covered = last?.ruralVillagesCovered ?? 0;
+  return {
+    centers: last?.centers ?? 0,
+    stations: last?.stations ?? 0,
+    villagesCovered: covered,
+    ruralVillages: area.ruralVillages,
+    share: area.ruralVillages > 0 ? covered / area.ruralVillages : 0,
+    spendYuan: last?.spendYuan ?? 0,
+  };
 }

@@ -3,6 +3,7 @@
  * years (the d3 scale the map uses), centers and stations, and villages not yet covered. Built once per language
  * and result size; `update` moves the slider and the caption only.
  */
+import type { RolloutArea } from '../core/rollout/rollout-api';
 import type { RolloutResult } from '../core/rollout/rollout-types';
 import { NOT_YET_COVERED, yearScale } from '../map/layers/rollout-colours';
 import { button } from './controls';
@@ -61,8 +62,11 @@ export class RolloutTimeline {
     root.hidden = true;
   }
 
-  /** Shows the result's year `year` (hidden without a result). */
-  update(result: RolloutResult | null, year: number, playing: boolean): void {
+  /**
+   * Shows the result's year `year` (hidden without a result).
+   * @param area figures of the area in view (the government view) for the caption, instead of the national ones
+   */
+  update(result: RolloutResult | null, year: number, playing: boolean, area?: RolloutArea | null): void {
     this.root.hidden = result === null;
     if (result === null) return;
     const years = result.params.years;
@@ -79,7 +83,11 @@ export class RolloutTimeline {
     this.slider.setAttribute('aria-valuetext', t('rYearN', { n: year }));
     this.playButton.textContent = playing ? t('rPause') : t('rPlay');
     this.playButton.setAttribute('aria-pressed', String(playing));
-    const figures = result.years[year - 1];
+    const local = area?.years[year - 1];
+    const figures =
+      local === undefined
+        ? result.years[year - 1]
+        : { ...local, coverageShare: area!.ruralVillages > 0 ? local.ruralVillagesCovered / area!.ruralVillages : 0 };
     this.caption.textContent =
       figures === undefined
         ? ''

@@ -95,6 +95,7 @@ export const rolloutStrings = {
     govTotals: '合计',
     govByYear: '逐年（累计）',
     govPrint: '打印',
+    govNoCenter: '本方案未在此地设县级运营中心：只有邻县服务站覆盖范围内的村庄会被覆盖。',
   },
   en: {
     modeSwitch: 'Mode',
@@ -189,5 +190,7 @@ export const rolloutStrings = {
     govTotals: 'Totals',
     govByYear: 'By year (cumulative)',
     govPrint: 'Print',
+    govNoCenter:
+      "This plan opens no county center here: only villages within reach of a neighbouring county's stations are covered.",
   },
 } as const;

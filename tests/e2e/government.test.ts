@@ -123,6 +123,24 @@ describe('the government view', () => {
     );
   }, 120_000);
 
+  it('shows a county without a center: its name, zero centers and the notice, no link problem', async () => {
+    const county = '540102'; // 城关区, Lhasa: no center among the first 200 with Zhejiang first
+    const rows = nodeRollout(PARAMS).countyRows;
+    expect(rows.some((r) => r.code === county)).toBe(false);
+    const view = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const viewWatch = watchPage(view, baseUrl);
+    await view.goto(`${baseUrl}?lang=en&view=government&area=${county}&rollout=${encodeRolloutParams(PARAMS)}`);
+    await view.getByTestId('gov-totals').waitFor({ timeout: 120_000 });
+    await expect(view.getByTestId('gov-title').textContent()).resolves.toContain('城关区 (西藏自治区)');
+    await expect(view.getByTestId('gov-centers').getAttribute('data-value')).resolves.toBe('0');
+    await expect(view.getByTestId('gov-no-center').isVisible()).resolves.toBe(true);
+    await expect(view.getByTestId('gov-problems').count()).resolves.toBe(0);
+    // The timeline speaks of the county, not of the country.
+    await expect(view.getByTestId('year-caption').textContent()).resolves.toMatch(/: 0 centers, 0 stations/);
+    await view.close();
+    expect(viewWatch.consoleErrors).toEqual([]);
+  }, 120_000);
+
   it('falls back to the defaults with a message for a bad link, without an error', async () => {
     const bad = await browser.newPage({ viewport: { width: 1000, height: 700 } });
     const badWatch = watchPage(bad, baseUrl);

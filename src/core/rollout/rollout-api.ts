@@ -26,6 +26,8 @@ export interface RolloutAreaYear {
 export interface RolloutArea {
   /** 2-digit province or 6-digit county code. */
   code: string;
+  /** The county's registry name ('' for a province or an unknown code: the page names provinces). */
+  name: string;
   /** [west, south, east, north] around the area's villages, degrees; null when the area has no village. */
   bbox: [number, number, number, number] | null;
   /** Rural villages of the area (the share's denominator). */
