@@ -21,7 +21,7 @@ export const phaseStrings = {
     phaseColSpend: '累计支出',
     phaseYearNow: '现有',
     phaseLegend: '站点按建设年份着色',
-    phaseLegendNone: '未分期 / 现有',
+    phaseLegendNone: '未分期',
     phaseStale: '方案在分期后已修改；可再次分期。',
     phaseMethod:
       '方法：按贪心顺序计算各站点新增覆盖的村庄（懒惰贪心，Minoux 1978），按每元新增覆盖村数从高到低逐年开设站点；每年预算为总预算的 1/{years}，结余结转至以后年份、不可提前使用，已开设站点的运营费计入以后各年；两级方案中服务站不早于为其配送的中心开设。现有站点不计费用。',
@@ -44,9 +44,9 @@ export const phaseStrings = {
     phaseColSpend: 'Spend to date',
     phaseYearNow: 'Now',
     phaseLegend: 'Sites coloured by opening year',
-    phaseLegendNone: 'Unphased / existing',
+    phaseLegendNone: 'Unphased',
     phaseStale: 'The plan has changed since it was phased; phase it again.',
     phaseMethod:
-      'Method: each site’s gain is the villages it newly covers in greedy order (lazy greedy, Minoux 1978); sites open year by year in order of villages gained per yuan; each year gets 1/{years} of the budget, unspent money carries over and none is borrowed from later years, and running costs of open sites are committed for every later year; in a two-tier plan a station opens no earlier than a center that serves it. Existing sites cost nothing.',
+      'Method: the gain of a site is the villages it newly covers in greedy order (lazy greedy, Minoux 1978); sites open year by year in order of villages gained per yuan; each year gets 1/{years} of the budget, unspent money carries over and none is borrowed from later years, and running costs of open sites are committed for every later year; in a two-tier plan a station opens no earlier than a center that serves it. Existing sites cost nothing.',
   },
 } as const;
