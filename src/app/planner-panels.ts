@@ -56,7 +56,8 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
 
   store.subscribe((state, previous) => {
     const changed = <K extends keyof AppState>(...keys: K[]) => keys.some((key) => state[key] !== previous[key]);
-    if (changed('settings', 'run', 'province', 'plan', 'countyColour', 'villageColour')) plan.update(state);
+    // userData: the imported candidate sites and the travel matrix change the plan card's choices and notes.
+    if (changed('settings', 'run', 'province', 'plan', 'countyColour', 'villageColour', 'userData')) plan.update(state);
     if (changed('history', 'editMode', 'selectedSite', 'plan', 'run')) edit.update(state);
     if (changed('phase', 'plan', 'run', 'province', 'drag')) phase.update(state);
     if (changed('metrics')) renderTotals(byId('totals-panel'), state);

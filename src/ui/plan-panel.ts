@@ -109,6 +109,7 @@ export class PlanPanel {
     this.demand = selectOf(kinds(), s.demand);
     this.demand.addEventListener('change', () => set({ demand: this.demand.value as VillageKind }));
     this.candidates = selectOf(kinds(), s.candidates);
+    this.candidates.dataset.testid = 'candidates';
     this.candidates.addEventListener('change', () => {
       const value = this.candidates.value;
       set(
