@@ -7,33 +7,18 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runPlan } from '../core/plan';
 import { PlanRequestError } from '../core/plan-check';
 import type { PlanResult } from '../core/plan-types';
-import type { Progress } from '../core/types';
 import { planReport, planToGeoJson } from '../io/plan-output';
 import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { UsageError } from './args';
 import { loadPlanInputs } from './plan-inputs';
 import { parsePlanArgs, planHelp } from './plan-options';
+import { nodeConsole, progressPrinter, runAsScript, type Console } from './terminal';
 
 /** Most bad rows listed one per line on stderr; the rest are counted. */
 export const MAX_PROBLEM_LINES = 20;
-
-/** Where the command writes: injectable for tests. */
-export interface Console {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** True when stderr is a terminal: progress is shown only then. */
-  isTty: boolean;
-}
-
-const nodeConsole: Console = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  isTty: process.stderr.isTTY === true,
-};
 
 /**
  * Runs the command and returns its exit code. Never throws: every failure becomes one line on stderr.
@@ -50,7 +35,7 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
     const inputs = await loadPlanInputs(options);
     reportProblems(inputs.problems, io);
     for (const note of inputs.notes) io.err(`plan: ${note}`);
-    const progress = io.isTty ? progressPrinter() : undefined;
+    const progress = io.isTty ? progressPrinter('plan') : undefined;
     const request = {
       demand: inputs.demand,
       candidates: inputs.candidates,
@@ -121,27 +106,4 @@ function summary(result: PlanResult, out: string): string {
   );
 }
 
-/** A one-line progress display on a terminal, redrawn at most 10 times a second. */
-function progressPrinter(): { update: (progress: Progress) => void; done: () => void } {
-  let last = 0;
-  let shown = false;
-  return {
-    update(progress) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      shown = true;
-      const text = `plan: ${(100 * progress.share).toFixed(0)}% objective ${progress.objective}${progress.message ? ` ${progress.message}` : ''}`;
-      process.stderr.write(`\r${text.slice(0, 100).padEnd(100)}`);
-    },
-    done() {
-      if (shown) process.stderr.write(`\r${' '.repeat(100)}\r`);
-    },
-  };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+runAsScript(import.meta.url, (argv) => main(argv));

@@ -9,24 +9,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { mergeVillageTables } from '../core/live/national';
 import { runRollout } from '../core/rollout/run';
 import type { RolloutResult } from '../core/rollout/rollout-types';
-import type { Progress } from '../core/types';
 import { DEFAULT_DATA_DIR, readManifest, readProvinceVillages, readVillageNames } from '../data/node-files';
 import type { VillageTable } from '../data/villages';
 import { UsageError } from './args';
-import type { Console } from './plan';
 import { parseRolloutArgs, rolloutHelp } from './rollout-options';
 import { breakdownCsv } from '../io/rollout-csv';
 import { rolloutGeoJson, rolloutReportJson } from './rollout-output';
-
-const nodeConsole: Console = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  isTty: process.stderr.isTTY === true,
-};
+import { nodeConsole, progressPrinter, runAsScript, type Console } from './terminal';
 
 /** The villages of every province of a dataset, merged in manifest order, and each county's name. */
 export function loadNational(dir: string = DEFAULT_DATA_DIR): { villages: VillageTable; countyNames: string[] } {
@@ -55,7 +47,7 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
       return 0;
     }
     const { villages, countyNames } = loadNational(options.dataDir);
-    const progress = io.isTty ? progressPrinter() : undefined;
+    const progress = io.isTty ? progressPrinter('rollout', 60) : undefined;
     const result = runRollout({ villages, countyNames, params: options.params }, { onProgress: progress?.update });
     progress?.done();
     await writeOutput(options.out, `${JSON.stringify(rolloutGeoJson(result, villages))}\n`);
@@ -122,26 +114,4 @@ export function summary(result: RolloutResult): string[] {
   return lines;
 }
 
-/** A one-line progress display on a terminal, redrawn at most 10 times a second. */
-function progressPrinter(): { update: (progress: Progress) => void; done: () => void } {
-  let last = 0;
-  let shown = false;
-  return {
-    update(progress) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\rrollout: ${(100 * progress.share).toFixed(0)}%`.padEnd(40));
-    },
-    done() {
-      if (shown) process.stderr.write(`\r${' '.repeat(40)}\r`);
-    },
-  };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+runAsScript(import.meta.url, (argv) => main(argv));

@@ -24,7 +24,7 @@ import { centerCost, frontLoadedYuan, stationCost, type SiteCost } from '../roll
 import { checkCostModel } from '../rollout/defaults';
 import { SITE_ROLE } from '../plan-types';
 import { SITE_STATUS } from '../types';
-import { YearLedger } from './ledger';
+import { YearLedger } from '../rollout/year-ledger';
 import type { PhaseInput, PhaseResult } from './phase-types';
 import { phaseYears } from './phase-years';
 

@@ -17,6 +17,7 @@
 import { centerCost, frontLoadedYuan, stationCost, type SiteCost } from './costs';
 import { provinceRank } from './county-ranking';
 import type { RolloutParams } from './rollout-types';
+import { YearLedger } from './year-ledger';
 
 /** What the schedule needs of the chosen sites. */
 export interface ScheduleInput {
@@ -40,9 +41,6 @@ export interface Schedule {
   yearSpendYuan: Float64Array;
 }
 
-/** Rounding slack of money comparisons, yuan. */
-const EPS_YUAN = 1e-3;
-
 /**
  * Assigns years to the chosen sites (see the module comment).
  * @param input the chosen centers and stations
@@ -57,9 +55,7 @@ export function scheduleRollout(input: ScheduleInput, params: RolloutParams): Sc
     const value = list?.[t];
     return value === undefined || value === null ? Infinity : value;
   };
-  const cumulativeCap = Float64Array.from({ length: years }, (_, t) => ((t + 1) * params.budgetYuan) / years);
-  const spendCap = Float64Array.from({ length: years }, (_, t) => capOf(caps.spendYuan, t));
-  const yearSpendYuan = new Float64Array(years);
+  const ledger = new YearLedger(years, params.budgetYuan, caps.spendYuan);
   const newCenters = new Uint32Array(years);
   const newStations = new Uint32Array(years);
 
@@ -85,23 +81,6 @@ export function scheduleRollout(input: ScheduleInput, params: RolloutParams): Sc
     (a, b) => rank[a] - rank[b] || perYuan[b] - perYuan[a] || a - b,
   );
 
-  /** True when a bundle opening in year t (0-based) fits every year's money from t on. */
-  const fits = (t: number, setupYuan: number, yearlyYuan: number): boolean => {
-    let cumulative = 0;
-    for (let y = 0; y < t; y++) cumulative += yearSpendYuan[y];
-    for (let y = t; y < years; y++) {
-      cumulative += yearSpendYuan[y];
-      const added = (y === t ? setupYuan : 0) + yearlyYuan;
-      if (yearSpendYuan[y] + added > spendCap[y] + EPS_YUAN) return false;
-      if (cumulative + setupYuan + yearlyYuan * (y - t + 1) > cumulativeCap[y] + EPS_YUAN) return false;
-    }
-    return true;
-  };
-  const commit = (t: number, setupYuan: number, yearlyYuan: number): void => {
-    yearSpendYuan[t] += setupYuan;
-    for (let y = t; y < years; y++) yearSpendYuan[y] += yearlyYuan;
-  };
-
   const centerCap = (t: number): number => capOf(caps.centers, t);
   const stationCap = (t: number): number => capOf(caps.stations, t);
   const open = new Uint8Array(unitCount);
@@ -115,8 +94,8 @@ export function scheduleRollout(input: ScheduleInput, params: RolloutParams): Sc
           continue;
         }
         const cost = centerCosts[k];
-        if (newCenters[t] >= centerCap(t) || !fits(t, cost.setupYuan, cost.yearlyYuan)) continue;
-        commit(t, cost.setupYuan, cost.yearlyYuan);
+        if (newCenters[t] >= centerCap(t) || !ledger.fits(t, cost.setupYuan, cost.yearlyYuan)) continue;
+        ledger.commit(t, cost.setupYuan, cost.yearlyYuan);
         centerYear[k] = t + 1;
         newCenters[t]++;
         open[u] = 1;
@@ -127,8 +106,8 @@ export function scheduleRollout(input: ScheduleInput, params: RolloutParams): Sc
       if (newStations[t] >= stationCap(t) || (withCenter && newCenters[t] >= centerCap(t))) continue;
       const setupYuan = stationCosts[u].setupYuan + (withCenter ? centerCosts[k].setupYuan : 0);
       const yearlyYuan = stationCosts[u].yearlyYuan + (withCenter ? centerCosts[k].yearlyYuan : 0);
-      if (!fits(t, setupYuan, yearlyYuan)) continue;
-      commit(t, setupYuan, yearlyYuan);
+      if (!ledger.fits(t, setupYuan, yearlyYuan)) continue;
+      ledger.commit(t, setupYuan, yearlyYuan);
       stationYear[u] = t + 1;
       newStations[t]++;
       if (withCenter) {
@@ -138,5 +117,5 @@ export function scheduleRollout(input: ScheduleInput, params: RolloutParams): Sc
       open[u] = 1;
     }
   }
-  return { centerYear, stationYear, yearSpendYuan };
+  return { centerYear, stationYear, yearSpendYuan: ledger.yearSpendYuan };
 }

@@ -1,16 +1,13 @@
 /**
- * The money of a phased plan, year by year, under the rollout's schedule rules (src/core/rollout/schedule.ts,
- * `fits` and `commit`): each year is allotted `budgetYuan / years`; what a year leaves unspent carries over to the
+ * The money of a rollout or of a phased plan, year by year (used by src/core/rollout/schedule.ts and
+ * src/core/phase/phase-plan.ts): each year is allotted `budgetYuan / years`; what a year leaves unspent carries over to the
  * next years and none is borrowed from a later year, so the spend up to the end of year t is at most
  * t x budgetYuan / years. A site opened in year t costs its set-up in year t and its running cost in every year from
  * t on, and that running cost is committed when it opens: a site is opened only when every later year can still pay
  * for everything open. An optional cap limits the spend of each year alone.
- *
- * The rules are the rollout's; this class holds them for the planner's phasing (the rollout's schedule keeps the
- * same arithmetic in its own closures).
  */
 
-/** Rounding slack of money comparisons, yuan (the rollout's). */
+/** Rounding slack of money comparisons, yuan. */
 export const EPS_YUAN = 1e-3;
 
 export class YearLedger {

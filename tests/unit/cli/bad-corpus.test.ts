@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Console } from '../../../src/cli/plan';
+import { main } from '../../../src/cli/plan';
+import type { Console } from '../../../src/cli/terminal';
 import { formatProblem } from '../../../src/io/problems';
 import { BAD_DIR, badCorpus } from '../io/bad-corpus';
 

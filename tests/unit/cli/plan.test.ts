@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Point } from 'geojson';
-import { main, type Console } from '../../../src/cli/plan';
+import { main } from '../../../src/cli/plan';
+import type { Console } from '../../../src/cli/terminal';
 import type { PlanReport, PlanSiteProperties } from '../../../src/io/plan-output';
 
 const fixtures = 'tests/fixtures/plan';

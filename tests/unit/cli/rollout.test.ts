@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/rollout';
-import type { Console } from '../../../src/cli/plan';
+import type { Console } from '../../../src/cli/terminal';
 
 const hasData = existsSync(new URL('../../../public/data/manifest.json', import.meta.url));
 
