@@ -7,7 +7,7 @@
  * no column). Otherwise Suggest uses the straight-line reach and one message says why, with both sizes. The coverage
  * worker checks the same when it builds the request (`CoverageApi.userPlanRequest`). Pure: state in, answer out.
  */
-import { SITE_ROLE } from '../core/plan-types';
+import { SITE_ROLE, type PlanParams } from '../core/plan-types';
 import { SITE_STATUS } from '../core/types';
 import { formatNumber, formatPercent, t } from '../ui/i18n';
 import type { PlanSettings, SuggestionInfo } from './plan-state';
@@ -86,11 +86,16 @@ export function tableUseLine(use: TableUse): string | null {
 
 /**
  * Which reach a suggestion used, e.g. "Suggested with travel times from table.json, 30 min" or "Suggested with
- * straight-line reach, 3 km" (plans made before the reach was recorded: straight line, `params.radius` km).
+ * straight-line reach, 3 km" (plans made before the reach was recorded: straight line, `params.radius` km), or null
+ * when the plan does not say.
  */
-export function suggestionReachText(info: SuggestionInfo): string {
-  const reach = info.reach ?? { kind: 'line', radiusKm: info.params.radius ?? NaN };
-  if (reach.kind === 'line') return t('suggestedWithLine', { reach: reachText(reach.radiusKm, 'km') });
+export function suggestionReachText(info: SuggestionInfo): string | null {
+  // Plan files of version 1 keep no parameters with their suggestion.
+  const params = info.params as Partial<PlanParams> | undefined;
+  const reach = info.reach ?? { kind: 'line', radiusKm: params?.radius ?? NaN };
+  if (reach.kind === 'line') {
+    return Number.isFinite(reach.radiusKm) ? t('suggestedWithLine', { reach: reachText(reach.radiusKm, 'km') }) : null;
+  }
   const key = reach.unit === 'min' ? 'suggestedWithTimes' : 'suggestedWithDistances';
   return t(key, { file: reach.file, reach: reachText(reach.value, reach.unit) });
 }
@@ -98,7 +103,7 @@ export function suggestionReachText(info: SuggestionInfo): string {
 /** The engine's own figures of a suggestion, e.g. "Engine: covered weight 240 of 300 (80.0 %)", or null. */
 export function engineFiguresText(info: SuggestionInfo): string | null {
   const total = info.totalWeight ?? (info.coverage > 0 ? info.coveredWeight / info.coverage : NaN);
-  if (!Number.isFinite(total)) return null;
+  if (!Number.isFinite(total) || !Number.isFinite(info.coveredWeight)) return null;
   return t('engineFigures', {
     covered: formatNumber(info.coveredWeight, 2),
     total: formatNumber(total, 2),

@@ -313,9 +313,9 @@ export class PlanPanel {
       el('strong', {}, qualityText(info)),
       el('br'),
       el('span', { class: 'help' }, t('solvedBy', { solver: info.solver, seconds: formatNumber(info.seconds, 1) })),
-      el('br'),
-      el('span', { 'data-testid': 'suggestion-reach' }, suggestionReachText(info)),
     );
+    const reach = suggestionReachText(info);
+    if (reach !== null) lines.push(el('br'), el('span', { 'data-testid': 'suggestion-reach' }, reach));
     if (info.candidatesFile !== undefined) {
       lines.push(el('br'), el('span', { class: 'help' }, t('suggestedAmong', { file: info.candidatesFile })));
     }

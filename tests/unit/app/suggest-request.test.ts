@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestPlan, type RequestBuilder } from '../../../src/app/suggest';
 import { initialState, type AppState } from '../../../src/app/store';
-import { tableUse, tableUseLine } from '../../../src/app/user-data-table';
+import type { SuggestionInfo } from '../../../src/app/plan-state';
+import { engineFiguresText, suggestionReachText, tableUse, tableUseLine } from '../../../src/app/user-data-table';
 import type { ProvinceSummary } from '../../../src/core/live/coverage-api';
 import { addSite, emptySites } from '../../../src/core/live/sites';
 import type { PlanRequest } from '../../../src/core/plan-types';
@@ -156,5 +157,22 @@ describe('the request of Suggest with the user data', () => {
     expect(calls[0][0]).toBe('planRequest');
     expect(calls[0][3]).toBe('all');
     expect(inputs.candidatesFile).toBeUndefined();
+  });
+
+  it('says which reach a suggestion used, also for plan files that keep no parameters', () => {
+    const info = {
+      params: { model: 'mclp', p: 5, radius: 900 },
+      coveredWeight: 88,
+      totalWeight: 240,
+      coverage: 88 / 240,
+      reach: { kind: 'table', file: 'table.json', value: 15, unit: 'min' },
+    } as SuggestionInfo;
+    expect(suggestionReachText(info)).toBe('Suggested with travel times from table.json, 15 min');
+    expect(engineFiguresText(info)).toBe('Engine: covered weight 88 of 240 (36.7%)');
+    const line = { ...info, params: { model: 'mclp', radius: 3 }, reach: undefined } as SuggestionInfo;
+    expect(suggestionReachText(line)).toBe('Suggested with straight-line reach, 3 km');
+    const v1 = { coveredWeight: 10, coverage: 0.5 } as unknown as SuggestionInfo;
+    expect(suggestionReachText(v1)).toBeNull();
+    expect(engineFiguresText(v1)).toBe('Engine: covered weight 10 of 20 (50.0%)');
   });
 });
