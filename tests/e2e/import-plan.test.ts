@@ -192,6 +192,16 @@ describe('a plan on the user villages, candidate sites and travel-time table', (
     expect(villages.filter((r) => r.nearestSiteId !== '').every((r) => /^C\d\d$/.test(r.nearestSiteId))).toBe(true);
   });
 
+  it('a reload keeps the candidate sites, the table and its use, and the suggestion', async () => {
+    await page.waitForTimeout(800); // the autosave writes after a quiet time
+    await page.goto(`${baseUrl}?lang=en&province=33`);
+    await page.waitForFunction(() => (window as unknown as Hooks).__autosaveReady === true, null, { timeout: 60_000 });
+    await waitForText(page, 'data-line', /Candidate sites: plan-sites\.csv \(40\)/);
+    await waitForText(page, 'table-note', /^Suggest uses travel data from plan-table\.json: station reach 15 min\./);
+    expect(await page.getByTestId('candidates').inputValue()).toBe('imported');
+    expect(await text(page, 'suggestion-reach')).toBe('Suggested with travel times from plan-table.json, 15 min');
+  });
+
   it('made no console error and no request to another host', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
