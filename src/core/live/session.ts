@@ -28,6 +28,7 @@ import type { PhaseResult, YearCaps } from '../phase/phase-types';
 import type { CostModel } from '../rollout/rollout-types';
 import type { ProvincePart } from './national';
 import { coveringSites } from './served';
+import { demandOrderMatrix, withMarkedStations } from './user-request';
 import { emptySites, moveSite, openCounts, siteTable, uniqueSiteIds, type SiteTable } from './sites';
 
 /** Where a user's villages are in a loaded table (see `LiveSession.load`). */
@@ -188,7 +189,10 @@ export class LiveSession implements SessionApi {
     };
     this.keepCandidates(candidates, [...user.ids, ...Array.from({ length: lon.length - n }, () => '')]);
     const request: PlanRequest = { demand, candidates, params: { ...params } };
-    if (matrix !== null) request.matrix = this.demandOrderMatrix(matrix, candidates, n);
+    if (matrix !== null) {
+      const rows = { demandUserIndex: this.demandUserIndex, userRows: this.user?.count ?? 0 };
+      request.matrix = demandOrderMatrix(matrix, rows, candidates, n);
+    }
     return request;
   }
 
@@ -330,46 +334,6 @@ export class LiveSession implements SessionApi {
     this.candidateIds = ids;
   }
 
-  /**
-   * A user's matrix (rows = their villages in file order, columns = their `fileCols` candidate sites) with its rows
-   * in demand order and one column of Infinity for each candidate added after the file's (hand-marked stations).
-   * Such a column may only be an excluded station's: an open station without travel times would count as reaching
-   * nobody, so the engine's figures would be wrong.
-   */
-  private demandOrderMatrix(matrix: DistanceMatrix, candidates: Candidates, fileCols: number): DistanceMatrix {
-    const demandCount = this.demandVillages.length;
-    const userRows = this.user?.count ?? 0;
-    const userDemand = this.userDemandCount();
-    if (
-      matrix.cols !== fileCols ||
-      matrix.rows !== userRows ||
-      userDemand !== demandCount ||
-      demandCount !== userRows
-    ) {
-      throw new Error(
-        `The travel matrix is ${matrix.rows} × ${matrix.cols}; the plan has ${demandCount} demand villages ` +
-          `(${userDemand} of ${userRows} from the user's file) × ${fileCols} candidate sites.`,
-      );
-    }
-    if (matrix.values.length !== matrix.rows * matrix.cols) {
-      throw new Error(`Expected ${matrix.rows * matrix.cols} matrix values, got ${matrix.values.length}.`);
-    }
-    for (let j = fileCols; j < candidates.count; j++) {
-      if (candidates.status[j] !== SITE_STATUS.excluded) {
-        throw new Error(
-          `${candidates.count - fileCols} hand-marked stations stand at no candidate site of the matrix.`,
-        );
-      }
-    }
-    const cols = candidates.count;
-    const values = new Float64Array(demandCount * cols).fill(Infinity);
-    for (let i = 0; i < demandCount; i++) {
-      const row = this.demandUserIndex[i];
-      values.set(matrix.values.subarray(row * fileCols, (row + 1) * fileCols), i * cols);
-    }
-    return { rows: demandCount, cols, values };
-  }
-
   private loaded(): VillageTable {
     if (this.table === undefined) throw new Error('No province is loaded.');
     return this.table;
@@ -422,26 +386,6 @@ export class LiveSession implements SessionApi {
       countyTotal: coverage.groupTotal.slice(),
       villageState,
     };
-  }
-}
-
-/**
- * Hand-marked stations (existing, locked, excluded) into a candidate list: each gives its status to the candidate at
- * its exact position, or is added at the end as a candidate of its own. Centers and proposed sites are left out.
- */
-function withMarkedStations(lon: number[], lat: number[], status: number[], sites: SiteTable): void {
-  const at = new Map<string, number>();
-  lon.forEach((x, j) => at.set(`${x},${lat[j]}`, j));
-  for (let k = 0; k < sites.count; k++) {
-    if (sites.status[k] === SITE_STATUS.proposed || sites.role[k] !== SITE_ROLE.station) continue;
-    const j = at.get(`${sites.lon[k]},${sites.lat[k]}`);
-    if (j !== undefined) {
-      status[j] = sites.status[k];
-    } else {
-      lon.push(sites.lon[k]);
-      lat.push(sites.lat[k]);
-      status.push(sites.status[k]);
-    }
   }
 }
 
