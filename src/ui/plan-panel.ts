@@ -9,10 +9,11 @@ import type { VillageKind } from '../core/live/coverage-api';
 import { centerReachKm, PLANNER_MODELS, type PlanSettings, type SuggestionInfo } from '../app/plan-state';
 import { SITE_ROLE } from '../core/plan-types';
 import type { AppState } from '../app/store';
-import { engineFiguresText, reachText, suggestionReachText, tableUse, tableUseLine } from '../app/user-data-table';
+import { engineFiguresText, reachText, suggestionReachText } from '../app/user-data-table';
 import { button, labelled, numberInput, selectOf, showNumber } from './controls';
 import { el } from './dom';
 import { formatNumber, t, type StringKey } from './i18n';
+import { PlanUserDataControls } from './plan-user-data';
 
 /** What the panel asks of the app. */
 export interface PlanPanelActions {
@@ -40,7 +41,6 @@ export class PlanPanel {
   private readonly radius: HTMLInputElement;
   private readonly centerRadius: HTMLInputElement;
   private readonly demand: HTMLSelectElement;
-  private readonly candidates: HTMLSelectElement;
   private readonly countyColour: HTMLSelectElement;
   private readonly villageColour: HTMLSelectElement;
   private readonly centerUnit: HTMLSelectElement;
@@ -50,26 +50,13 @@ export class PlanPanel {
   private readonly travelHelp: HTMLElement;
   private readonly area: HTMLSelectElement;
   private areaOptionsFor: unknown = undefined;
-  private candidateOptionsFor: unknown = undefined;
-  private readonly tableReachMin: HTMLInputElement;
-  private readonly tableReachKm: HTMLInputElement;
-  private readonly tableNote: HTMLElement;
-  private readonly userArea: HTMLButtonElement;
+  private readonly userData: PlanUserDataControls;
   private readonly suggestButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly progress: HTMLProgressElement;
   private readonly quality: HTMLElement;
   private readonly fields: Record<
-    | 'stations'
-    | 'target'
-    | 'centers'
-    | 'centerRadius'
-    | 'centerUnit'
-    | 'centerDuration'
-    | 'circuity'
-    | 'speed'
-    | 'tableReachMin'
-    | 'tableReachKm',
+    'stations' | 'target' | 'centers' | 'centerRadius' | 'centerUnit' | 'centerDuration' | 'circuity' | 'speed',
     HTMLElement
   >;
 
@@ -108,24 +95,7 @@ export class PlanPanel {
     this.travelHelp = el('p', { class: 'help', 'data-testid': 'travel-time-help' });
     this.demand = selectOf(kinds(), s.demand);
     this.demand.addEventListener('change', () => set({ demand: this.demand.value as VillageKind }));
-    this.candidates = selectOf(kinds(), s.candidates);
-    this.candidates.dataset.testid = 'candidates';
-    this.candidates.addEventListener('change', () => {
-      const value = this.candidates.value;
-      set(
-        value === 'imported'
-          ? { importedCandidates: true }
-          : { candidates: value as VillageKind, importedCandidates: false },
-      );
-    });
-    this.tableReachMin = numberInput(s.tableReachMin, { min: 1, max: 600, step: 1 }, (v) => set({ tableReachMin: v }));
-    this.tableReachKm = numberInput(s.tableReachKm, { min: 0.1, max: 500, step: 0.5 }, (v) => set({ tableReachKm: v }));
-    this.tableNote = el('p', { class: 'help', 'data-testid': 'table-note' });
-    // The matrix has rows for the user's villages only: this makes them the whole demand.
-    this.userArea = button('', () => {
-      const counties = this.userCounties;
-      if (counties.length > 0) set({ area: counties });
-    });
+    this.userData = new PlanUserDataControls(s, set);
     this.area = el('select', { multiple: '', size: '5', 'data-testid': 'area' });
     this.area.addEventListener('change', () =>
       set({ area: Array.from(this.area.selectedOptions, (option) => option.value) }),
@@ -164,8 +134,6 @@ export class PlanPanel {
       centerDuration: labelled(t('centerDurationMin'), this.centerDuration),
       circuity: labelled(t('circuity'), this.circuity),
       speed: labelled(t('speedKmh'), this.speed),
-      tableReachMin: labelled(t('tableReachMin'), this.tableReachMin),
-      tableReachKm: labelled(t('tableReachKm'), this.tableReachKm),
     };
     container.replaceChildren(
       el('h2', {}, t('planTitle')),
@@ -177,21 +145,21 @@ export class PlanPanel {
         this.fields.target,
         this.fields.centers,
         labelled(t('radiusKm'), this.radius),
-        this.fields.tableReachMin,
-        this.fields.tableReachKm,
+        this.userData.tableReachMinField,
+        this.userData.tableReachKmField,
         this.fields.centerUnit,
         this.fields.centerRadius,
         this.fields.centerDuration,
         this.fields.circuity,
         this.fields.speed,
         labelled(t('demandVillages'), this.demand),
-        labelled(t('candidateSites'), this.candidates),
+        this.userData.candidatesField,
         labelled(t('areaCounties'), this.area),
       ),
       this.travelHelp,
-      this.tableNote,
+      this.userData.tableNote,
       el('div', { class: 'row' }, el('span', { class: 'help' }, t('areaHelp')), wholeProvince),
-      this.userArea,
+      this.userData.userArea,
       el('div', { class: 'row' }, this.suggestButton, this.cancelButton),
       this.progress,
       this.quality,
@@ -220,8 +188,7 @@ export class PlanPanel {
     this.centerUnit.value = s.centerReachUnit;
     this.villageColour.value = state.villageColour;
     this.demand.value = s.demand;
-    this.showCandidates(state);
-    this.showTable(state);
+    this.userData.update(state);
     this.countyColour.value = state.countyColour;
     this.showArea(state);
     this.fields.stations.hidden = s.model === 'lscp';
@@ -248,44 +215,6 @@ export class PlanPanel {
     this.progress.value = running ? state.run.share : state.plan.suggestion ? 1 : 0;
     this.progress.dataset.state = running ? 'running' : 'done';
     this.quality.replaceChildren(...this.qualityLines(state));
-  }
-
-  /** Counties of the user's villages (where the coverage worker placed them). */
-  private userCounties: string[] = [];
-
-  /** Villages of a kind, or the imported candidate sites when there are some. */
-  private showCandidates(state: AppState): void {
-    const c = state.userData.candidates;
-    const key = c === null ? null : `${c.file}|${c.count}`;
-    if (key !== this.candidateOptionsFor) {
-      this.candidateOptionsFor = key;
-      const options: [string, string][] = [
-        ['rural', t('kind_rural')],
-        ['all', t('kind_all')],
-      ];
-      if (c !== null) options.push(['imported', t('candidatesImported', { file: c.file, n: c.count })]);
-      this.candidates.replaceChildren(...options.map(([v, text]) => el('option', { value: v }, text)));
-    }
-    const s = state.settings;
-    this.candidates.value = s.importedCandidates && c !== null ? 'imported' : s.candidates;
-  }
-
-  /** The station reach by the travel matrix when Suggest uses it, and why not when it does not. */
-  private showTable(state: AppState): void {
-    const use = tableUse(state);
-    showNumber(this.tableReachMin, state.settings.tableReachMin);
-    showNumber(this.tableReachKm, state.settings.tableReachKm);
-    this.fields.tableReachMin.hidden = use.kind !== 'used' || use.unit !== 'min';
-    this.fields.tableReachKm.hidden = use.kind !== 'used' || use.unit !== 'km';
-    const line = tableUseLine(use);
-    this.tableNote.hidden = line === null;
-    this.tableNote.textContent =
-      line === null ? '' : `${line} ${t('liveIsLine', { reach: reachText(state.settings.radiusKm, 'km') })}`;
-    const { villages, placed } = state.userData;
-    this.userCounties = placed?.counties ?? [];
-    const sameArea = [...state.settings.area].sort().join() === this.userCounties.join();
-    this.userArea.hidden = villages === null || this.userCounties.length === 0 || sameArea;
-    this.userArea.textContent = villages === null ? '' : t('areaOfUserVillages', { file: villages.file });
   }
 
   /** County options of the loaded province, with the area's counties selected. */
