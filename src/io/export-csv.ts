@@ -10,6 +10,13 @@ import type { PlanExportTables } from './export-model';
 /** The byte-order mark that starts every CSV export. */
 export const CSV_BOM = '\ufeff';
 
+/**
+ * Text cells a spreadsheet would run as a formula (starting with = + - @, tab or carriage return): papaparse's
+ * `escapeFormulae` prefixes them with a quote. Given as this RegExp because papaparse's own default
+ * (`/^[=+\-@\t\r].*$/`) misses a cell with a line break. Numbers are never escaped.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** The three tables as CSV text. */
 export interface PlanCsvTexts {
   sites: string;
@@ -48,7 +55,7 @@ export function planCsvTexts(tables: PlanExportTables): PlanCsvTexts {
     CSV_BOM +
     Papa.unparse(
       { fields: [...columns], data: rows.map((row) => columns.map((column) => cell(row[column]))) },
-      { newline: '\r\n' },
+      { newline: '\r\n', escapeFormulae: FORMULA_START },
     ) +
     '\r\n';
   return {

@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { RolloutCountyRow } from '../core/rollout/rollout-types';
-import { CSV_BOM } from './export-csv';
+import { CSV_BOM, FORMULA_START } from './export-csv';
 
 /** Columns of the breakdown CSV, in order (stable names, as the README documents). */
 export const BREAKDOWN_COLUMNS = [
@@ -46,7 +46,7 @@ export function breakdownCsv(rows: readonly RolloutCountyRow[]): string {
     CSV_BOM +
     Papa.unparse(
       { fields: [...BREAKDOWN_COLUMNS], data: breakdownRows(rows) },
-      { newline: '\r\n', escapeFormulae: true },
+      { newline: '\r\n', escapeFormulae: FORMULA_START },
     )
   );
 }

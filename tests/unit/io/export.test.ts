@@ -114,4 +114,12 @@ describe('plan export as CSV', async () => {
     expect(texts.counties).toContain('330101,甲县,');
     expectFixture('plan-villages.csv', texts.villages);
   });
+
+  it('escapes text a spreadsheet would run as a formula, line breaks included, and never numbers', () => {
+    const site = { ...tables.sites[0], id: '=HYPERLINK("x")\n+1', coveredWeight: -2 };
+    const text = planCsvTexts({ ...tables, sites: [site] }).sites;
+    const row = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data[0];
+    expect(row.id).toBe(`'${site.id}`);
+    expect(row.coveredWeight).toBe('-2');
+  });
 });
