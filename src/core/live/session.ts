@@ -28,8 +28,9 @@ import type { PhaseResult, YearCaps } from '../phase/phase-types';
 import type { CostModel } from '../rollout/rollout-types';
 import type { ProvincePart } from './national';
 import { coveringSites } from './served';
+import { sitesOfSelection } from './plan-sites';
 import { demandOrderMatrix, withMarkedStations } from './user-request';
-import { emptySites, moveSite, openCounts, siteTable, uniqueSiteIds, type SiteTable } from './sites';
+import { emptySites, moveSite, openCounts, type SiteTable } from './sites';
 
 /** Where a user's villages are in a loaded table (see `LiveSession.load`). */
 export interface LoadedUserVillages {
@@ -197,55 +198,8 @@ export class LiveSession implements SessionApi {
   }
 
   sitesOf(selected: Uint32Array, roles: Uint8Array, previous: SiteTable): SiteTable {
-    const candidates = this.candidates;
-    if (candidates === undefined) throw new Error('No planning request was made on this province.');
-    if (roles.length !== selected.length) throw new Error(`Expected ${selected.length} roles, got ${roles.length}.`);
-    // Hand-marked stations became candidates at their own position (planRequest): they keep their id and phase.
-    const marked = new Map<string, number>();
-    for (let k = 0; k < previous.count; k++) {
-      if (previous.status[k] !== SITE_STATUS.proposed && previous.status[k] !== SITE_STATUS.excluded) {
-        marked.set(`${previous.lon[k]},${previous.lat[k]},${previous.status[k]}`, k);
-      }
-    }
-    const lon: number[] = [];
-    const lat: number[] = [];
-    const status: number[] = [];
-    const role: number[] = [];
-    const id: string[] = [];
-    const phase: number[] = [];
-    const fileIds = this.candidateIds;
-    const keep = (k: number, siteRole: number) => {
-      lon.push(previous.lon[k]);
-      lat.push(previous.lat[k]);
-      status.push(previous.status[k]);
-      role.push(siteRole);
-      id.push(previous.id[k]);
-      phase.push(previous.phase[k]);
-    };
-    selected.forEach((j, k) => {
-      if (j >= candidates.count) throw new Error(`Selected candidate ${j} is out of range (${candidates.count}).`);
-      const from = marked.get(`${candidates.lon[j]},${candidates.lat[j]},${candidates.status[j]}`);
-      if (from !== undefined && candidates.status[j] !== SITE_STATUS.proposed && roles[k] === previous.role[from]) {
-        marked.delete(`${candidates.lon[j]},${candidates.lat[j]},${candidates.status[j]}`);
-        keep(from, roles[k]);
-        return;
-      }
-      lon.push(candidates.lon[j]);
-      lat.push(candidates.lat[j]);
-      status.push(candidates.status[j]);
-      role.push(roles[k]);
-      id.push(fileIds?.[j] ?? ''); // a new site: its file id, else a fresh S<n> from siteTable
-      phase.push(0);
-    });
-    for (let k = 0; k < previous.count; k++) if (previous.status[k] === SITE_STATUS.excluded) keep(k, previous.role[k]);
-    return siteTable(
-      Float64Array.from(lon),
-      Float64Array.from(lat),
-      Uint8Array.from(status),
-      Uint8Array.from(role),
-      uniqueSiteIds(id),
-      Uint8Array.from(phase),
-    );
+    if (this.candidates === undefined) throw new Error('No planning request was made on this province.');
+    return sitesOfSelection(this.candidates, this.candidateIds, selected, roles, previous);
   }
 
   compare(a: SiteTable, reachA: Reach, b: SiteTable, reachB: Reach): Comparison {
