@@ -13,6 +13,7 @@ import { SITE_STATUS } from '../../src/core/types';
 import { rfc7946Problems } from '../unit/io/export-fixture';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { countPixels, parseColour, readPng } from './pixels';
+import { saveDownloads, suggestStations } from './plan-steps';
 
 const baseUrl = inject('baseUrl');
 const STATIONS = 50;
@@ -64,13 +65,7 @@ describe('exports from the app: GeoJSON, CSV and PNG read back by GDAL and pngjs
     );
     expect(await page.getByTestId('export-status').textContent()).toMatch(/^Downloaded/);
     await expect.poll(() => downloads.length - start, { timeout: 30_000 }).toBe(count);
-    const files = new Map<string, string>();
-    for (const download of downloads.slice(start)) {
-      const path = join(dir, download.suggestedFilename());
-      await download.saveAs(path);
-      files.set(download.suggestedFilename(), path);
-    }
-    return files;
+    return saveDownloads(downloads, start, dir);
   }
 
   beforeAll(async () => {
@@ -80,15 +75,7 @@ describe('exports from the app: GeoJSON, CSV and PNG read back by GDAL and pngjs
     page.on('download', (d) => downloads.push(d));
     await page.goto(`${baseUrl}?lang=en&province=33`);
     await waitForMapIdle(page);
-    await page.getByLabel('New stations (N)').fill(String(STATIONS));
-    await page.getByLabel('New stations (N)').press('Enter');
-    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
-    await page.waitForFunction(
-      (n) =>
-        Number((document.querySelector('[data-testid=station-count]')?.textContent ?? '').replace(/\D/g, '')) === n,
-      STATIONS,
-      { timeout: 120_000 },
-    );
+    await suggestStations(page, STATIONS);
     await page.waitForFunction(() =>
       /\d/.test(document.querySelector('[data-testid=villages-covered]')?.textContent ?? ''),
     );

@@ -10,6 +10,7 @@ import { parseOsrmTable } from '../../src/io/osrm';
 import type { PointTable } from '../../src/io/points';
 import { readPointsFile } from '../../src/io/read-points';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
+import { saveDownloads } from './plan-steps';
 
 const baseUrl = inject('baseUrl');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
@@ -79,13 +80,7 @@ describe('a plan on the user villages, candidate sites and travel-time table', (
     const start = downloads.length;
     await page.getByRole('button', { name: label }).click();
     await expect.poll(() => downloads.length - start, { timeout: 120_000 }).toBe(count);
-    const files = new Map<string, string>();
-    for (const d of downloads.slice(start)) {
-      const path = join(dir, d.suggestedFilename());
-      await d.saveAs(path);
-      files.set(d.suggestedFilename(), path);
-    }
-    return files;
+    return saveDownloads(downloads, start, dir);
   }
 
   beforeAll(async () => {

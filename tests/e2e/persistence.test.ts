@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPlanFile } from '../../src/io/plan-file';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
+import { suggestStations } from './plan-steps';
 
 const baseUrl = inject('baseUrl');
 const PROVINCE = '33';
@@ -60,15 +61,7 @@ describe('persistence: autosave to IndexedDB, restored on reload', () => {
 
   it('a suggestion, its settings and the map view survive a reload', async () => {
     expect((await shown(page)).stations).toBe(0);
-    await page.getByLabel('New stations (N)').fill(String(SMALL_N));
-    await page.getByLabel('New stations (N)').press('Enter');
-    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
-    await page.waitForFunction(
-      (n) =>
-        Number((document.querySelector('[data-testid=station-count]')?.textContent ?? '').replace(/\D/g, '')) === n,
-      SMALL_N,
-      { timeout: 120_000 },
-    );
+    await suggestStations(page, SMALL_N);
     const before = await shown(page);
     expect(before.stations).toBe(SMALL_N);
     expect(Number(before.share.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import { yearScale } from '../../src/map/layers/rollout-colours';
 import { SITE_COLOURS } from '../../src/map/layers/stations';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { countPixels, near, parseColour, readPng, type Rgb } from './pixels';
+import { suggestStations } from './plan-steps';
 
 const baseUrl = inject('baseUrl');
 const STATIONS = 50;
@@ -66,15 +67,7 @@ describe('phasing the plan by year and budget in the planner', () => {
     watch = watchPage(page, baseUrl);
     await page.goto(`${baseUrl}?lang=en&province=33`);
     await waitForMapIdle(page);
-    await page.getByLabel('New stations (N)').fill(String(STATIONS));
-    await page.getByLabel('New stations (N)').press('Enter');
-    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
-    await page.waitForFunction(
-      (n) =>
-        Number((document.querySelector('[data-testid=station-count]')?.textContent ?? '').replace(/\D/g, '')) === n,
-      STATIONS,
-      { timeout: 120_000 },
-    );
+    await suggestStations(page, STATIONS);
     await waitForMapIdle(page);
   }, 240_000);
 
