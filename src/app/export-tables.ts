@@ -23,7 +23,13 @@ import type { Candidates, Demand } from '../core/types';
 import type { CountyFeature } from '../io/county-assign';
 import { planCsvTexts } from '../io/export-csv';
 import { planGeoJsonTexts } from '../io/export-geojson';
-import { planExportTables, type CountyRow, type PlanExportTables, type VillageRow } from '../io/export-model';
+import {
+  emptyCountyRow,
+  planExportTables,
+  type CountyRow,
+  type PlanExportTables,
+  type VillageRow,
+} from '../io/export-model';
 
 /**
  * The three export tables of the live plan.
@@ -95,18 +101,7 @@ function countyRows(villages: readonly VillageRow[], counties: readonly CountyFe
   const rows = new Map<string, CountyRow>();
   for (const feature of counties) {
     const code = feature.properties.code;
-    if (!rows.has(code)) {
-      rows.set(code, {
-        code,
-        name: feature.properties.name,
-        villages: 0,
-        coveredVillages: 0,
-        weight: 0,
-        coveredWeight: 0,
-        coverage: 0,
-        feature,
-      });
-    }
+    if (!rows.has(code)) rows.set(code, emptyCountyRow(feature));
   }
   const used = new Set<CountyRow>();
   for (const village of villages) {

@@ -126,18 +126,15 @@ function nearestOpenSite(demand: Demand, candidates: Candidates, open: ArrayLike
   return out;
 }
 
+/** A county row with nothing counted yet. */
+export function emptyCountyRow(feature: CountyFeature): CountyRow {
+  const { code, name } = feature.properties;
+  return { code, name, villages: 0, coveredVillages: 0, weight: 0, coveredWeight: 0, coverage: 0, feature };
+}
+
 function countyRows(villages: VillageRow[], county: Int32Array | undefined, counties: readonly CountyFeature[]) {
   if (county === undefined) return [];
-  const rows = counties.map((feature) => ({
-    code: feature.properties.code,
-    name: feature.properties.name,
-    villages: 0,
-    coveredVillages: 0,
-    weight: 0,
-    coveredWeight: 0,
-    coverage: 0,
-    feature,
-  }));
+  const rows = counties.map(emptyCountyRow);
   villages.forEach((village, i) => {
     if (county[i] < 0) return;
     const row = rows[county[i]];

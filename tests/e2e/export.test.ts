@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { rfc7946Problems } from '../unit/io/export-fixture';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { countPixels, parseColour, readPng } from './pixels';
 import { saveDownloads, suggestStations } from './plan-steps';
+import { ogrFields, ogrinfo } from '../unit/io/ogrinfo';
 
 const baseUrl = inject('baseUrl');
 const STATIONS = 50;
@@ -37,15 +37,12 @@ function expectedCounts(): { villages: number; counties: number } {
   return { villages, counties: [...withVillages].filter((code) => drawn.has(code)).length };
 }
 
-/** `ogrinfo -ro -al -so`: its summary, and whatever GDAL wrote on stderr. */
-function ogrinfo(file: string, extra: string[] = []): { summary: string; stderr: string } {
-  const run = spawnSync('ogrinfo', ['-ro', '-al', '-so', ...extra, file], { encoding: 'utf8' });
+/** `ogrinfo -ro -al -so`: its summary, and whatever GDAL wrote on stderr (which the test reports). */
+function ogrSummary(file: string, extra: string[] = []): { summary: string; stderr: string } {
+  const run = ogrinfo(file, extra);
   expect(run.status, run.stderr).toBe(0);
-  return { summary: run.stdout, stderr: run.stderr.trim() };
+  return run;
 }
-
-const fields = (summary: string) =>
-  [...summary.matchAll(/^(\w+): (String|Integer|Integer64|Real|Integer\(Boolean\))/gm)].map((m) => m[1]);
 
 describe('exports from the app: GeoJSON, CSV and PNG read back by GDAL and pngjs', () => {
   let browser: Browser;
@@ -104,10 +101,10 @@ describe('exports from the app: GeoJSON, CSV and PNG read back by GDAL and pngjs
       const value = JSON.parse(readFileSync(path, 'utf8'));
       expect(rfc7946Problems(value), layer).toEqual([]);
       expect(value.features).toHaveLength(counts[layer]);
-      const { summary, stderr } = ogrinfo(path);
+      const { summary, stderr } = ogrSummary(path);
       expect(stderr, `GDAL on ${layer}.geojson`).toBe('');
       expect(summary).toContain(`Feature Count: ${counts[layer]}`);
-      expect(fields(summary)).toEqual(COLUMNS[layer].filter((c) => c !== 'lon' && c !== 'lat'));
+      expect(ogrFields(summary)).toEqual(COLUMNS[layer].filter((c) => c !== 'lon' && c !== 'lat'));
       // Polygons and MultiPolygons mixed: GDAL calls the layer's geometry type "Unknown (any)".
       if (layer === 'counties') {
         expect(summary).toMatch(/Geometry: (Polygon|Multi Polygon|Unknown \(any\))/);
@@ -135,10 +132,10 @@ describe('exports from the app: GeoJSON, CSV and PNG read back by GDAL and pngjs
       const bytes = readFileSync(path);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const points = layer === 'counties' ? [] : ['-oo', 'X_POSSIBLE_NAMES=lon', '-oo', 'Y_POSSIBLE_NAMES=lat'];
-      const { summary, stderr } = ogrinfo(path, points);
+      const { summary, stderr } = ogrSummary(path, points);
       expect(stderr, `GDAL on ${layer}.csv`).toBe('');
       expect(summary).toContain(`Feature Count: ${counts[layer]}`);
-      expect(fields(summary)).toEqual([...COLUMNS[layer]]);
+      expect(ogrFields(summary)).toEqual([...COLUMNS[layer]]);
     }
     const rows = Papa.parse<Record<string, string>>(
       readFileSync(files.get('ruralreach-villages.csv')!, 'utf8').slice(1),

@@ -1,21 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/rollout';
 import type { Console } from '../../../src/cli/terminal';
+import { hasOgrinfo, ogrinfo } from '../io/ogrinfo';
 
 const hasData = existsSync(new URL('../../../public/data/manifest.json', import.meta.url));
-
-function hasOgrinfo(): boolean {
-  try {
-    execFileSync('ogrinfo', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function capture(): Console & { outLines: string[]; errLines: string[] } {
   const outLines: string[] = [];
@@ -111,13 +102,13 @@ describe.runIf(hasData)('npm run rollout on the embedded data', async () => {
 
   it.runIf(hasOgrinfo())('is read by GDAL (ogrinfo) with the same feature count', () => {
     const json = JSON.parse(readFileSync(report, 'utf8'));
-    const run = spawnSync('ogrinfo', ['-ro', '-al', '-so', out], { encoding: 'utf8' });
-    expect(run.stderr.trim()).toBe('');
+    const run = ogrinfo(out);
+    expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`Feature Count: ${json.years[2].centers + json.years[2].stations}`);
-    expect(run.stdout).toContain('Geometry: Point');
+    expect(run.summary).toContain(`Feature Count: ${json.years[2].centers + json.years[2].stations}`);
+    expect(run.summary).toContain('Geometry: Point');
     for (const field of ['id: String', 'role: String', 'year: Integer', 'countyCode: String', 'provinceCode: String']) {
-      expect(run.stdout).toContain(field);
+      expect(run.summary).toContain(field);
     }
   });
 });

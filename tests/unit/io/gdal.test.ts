@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,30 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { COUNTY_COLUMNS, planCsvTexts, SITE_COLUMNS, VILLAGE_COLUMNS } from '../../../src/io/export-csv';
 import { planGeoJsonTexts } from '../../../src/io/export-geojson';
 import { fixedPlan } from './export-fixture';
-
-/** Real GDAL (gdal-bin): `ogrinfo -ro -al -so` must read every export with the expected count and fields. */
-function hasOgrinfo(): boolean {
-  try {
-    execFileSync('ogrinfo', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { hasOgrinfo, ogrFields, ogrinfo } from './ogrinfo';
 
 /** ogrinfo's summary; GDAL must not warn or complain on stderr. */
-function ogrinfo(file: string, extra: string[] = []): string {
-  const run = spawnSync('ogrinfo', ['-ro', '-al', '-so', ...extra, file], { encoding: 'utf8' });
-  expect(run.stderr.trim(), `ogrinfo stderr for ${file}`).toBe('');
+function summaryOf(file: string, extra: string[] = []): string {
+  const run = ogrinfo(file, extra);
+  expect(run.stderr, `ogrinfo stderr for ${file}`).toBe('');
   expect(run.status).toBe(0);
-  return run.stdout;
-}
-
-/** Field names as ogrinfo lists them (`name: Type (w.p)` lines after the geometry). */
-function fields(summary: string): string[] {
-  return [...summary.matchAll(/^(\w+): (String|Integer|Integer64|Real|Date|Integer\(Boolean\)|StringList)/gm)].map(
-    (m) => m[1],
-  );
+  return run.summary;
 }
 
 describe.runIf(hasOgrinfo())('GDAL reads every export (ogrinfo)', async () => {
@@ -46,19 +29,19 @@ describe.runIf(hasOgrinfo())('GDAL reads every export (ogrinfo)', async () => {
   it.each(layers)('%s.geojson', (layer, columns, count) => {
     const file = join(dir, `${layer}.geojson`);
     writeFileSync(file, geojson[layer]);
-    const summary = ogrinfo(file);
+    const summary = summaryOf(file);
     expect(summary).toContain(`Feature Count: ${count}`);
     expect(summary).not.toMatch(/Warning|ERROR/);
-    expect(fields(summary)).toEqual(columns.filter((c) => c !== 'lon' && c !== 'lat'));
+    expect(ogrFields(summary)).toEqual(columns.filter((c) => c !== 'lon' && c !== 'lat'));
   });
 
   it.each(layers)('%s.csv', (layer, columns, count) => {
     const file = join(dir, `${layer}.csv`);
     writeFileSync(file, csv[layer]);
     const points = layer === 'counties' ? [] : ['-oo', 'X_POSSIBLE_NAMES=lon', '-oo', 'Y_POSSIBLE_NAMES=lat'];
-    const summary = ogrinfo(file, points);
+    const summary = summaryOf(file, points);
     expect(summary).toContain(`Feature Count: ${count}`);
-    expect(fields(summary)).toEqual([...columns]);
+    expect(ogrFields(summary)).toEqual([...columns]);
     if (layer !== 'counties') expect(summary).toContain('Geometry: Point');
   });
 });
