@@ -19,6 +19,7 @@ import { mergeVillageTables, NATIONAL_CODE } from '../src/core/live/national';
 import { LiveSession } from '../src/core/live/session';
 import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
+import { countyNamesFromMatchTable } from '../src/data/county-names';
 import { decodeVillages, type VillageTable } from '../src/data/villages';
 import { countyOfPoints, type CountyFeature as BoundaryFeature } from '../src/io/county-assign';
 
@@ -43,10 +44,20 @@ async function fetchOk(url: string): Promise<Response> {
   return response;
 }
 
+/**
+ * The county boundaries, plus a feature without geometry for each registry county that has no boundary (138,
+ * e.g. districts made since the boundary data), so that every county is named (county-match.csv) and framed by
+ * its villages.
+ */
 const boundaries = (dataUrl: string): Promise<CountyFeature[]> =>
-  (countyFeatures ??= fetchOk(`${dataUrl}counties-simplified.geojson`)
-    .then((r) => r.json() as Promise<{ features: CountyFeature[] }>)
-    .then((geojson) => geojson.features));
+  (countyFeatures ??= Promise.all([
+    fetchOk(`${dataUrl}counties-simplified.geojson`).then((r) => r.json() as Promise<{ features: CountyFeature[] }>),
+    fetchOk(`${dataUrl}county-match.csv`).then(async (r) => countyNamesFromMatchTable(await r.text())),
+  ]).then(([geojson, names]) => {
+    const drawn = new Set(geojson.features.map((f) => String(f.properties?.code ?? '')));
+    const unbounded = [...names].filter(([code]) => !drawn.has(code));
+    return [...geojson.features, ...unbounded.map(([code, name]) => ({ properties: { code, name }, geometry: null }))];
+  }));
 
 /**
  * Loads province files with the user's villages swapped in (src/app/user-data-merge.ts) and returns the summary,

@@ -9,7 +9,10 @@ import type { VillageTable } from '../../data/villages';
 export interface CountyInfo {
   /** 6-digit GB/T 2260 code. */
   code: string;
-  /** Name from the boundary data, or the code when the county has no boundary. */
+  /**
+   * Name from the county features (the coverage worker adds one without geometry for each county without a
+   * boundary), else the code.
+   */
   name: string;
   /** [west, south, east, north] in degrees. */
   bbox: [number, number, number, number];
