@@ -2,13 +2,15 @@
  * Starts the rollout mode on the page: the top-bar switch between the planner and the national rollout, the
  * rollout's cards (inputs, targets, charts, breakdown, share), the timeline over the map and the rollout's map
  * layers. Wiring only: the rollout runs in its worker (`RolloutClient`), the cards and the map are views of
- * `state.rollout`.
+ * `state.rollout`. "Open in planner" on a province of the breakdown takes its sites to the planner
+ * (src/app/rollout-to-plan.ts).
  */
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ProvincePart } from '../core/live/national';
 import type { RolloutParams } from '../core/rollout/rollout-types';
 import type { Manifest } from '../data/manifest';
+import { decodeVillages, type VillageTable } from '../data/villages';
 import type { VillagePoints } from '../map/layers/villages';
 import { byId, el } from '../ui/dom';
 import { t } from '../ui/i18n';
@@ -19,6 +21,7 @@ import { renderRolloutCharts, renderTargets } from '../ui/rollout-targets';
 import { RolloutTimeline } from '../ui/rollout-timeline';
 import { RolloutClient } from './rollout-client';
 import { RolloutMapView } from './rollout-map';
+import { openRolloutPlan, rolloutPlanOf } from './rollout-to-plan';
 import { IDLE_ROLLOUT_RUN, nextSort, nextYear, type AppMode, type RolloutState } from './rollout-state';
 import type { Store } from './store';
 
@@ -51,6 +54,20 @@ export interface RolloutTestHooks {
   /** Milliseconds from Run to the result in the store. */
   __rolloutWallMs?: number;
   __rolloutSeconds?: number;
+}
+
+/**
+ * The decoded villages of one province file (for the CLI's site ids), or undefined when it cannot be read (the
+ * plan then gets stable ids of its own). The data worker fetched the same file for the map: the browser's cache
+ * answers.
+ */
+async function provinceFile(dataUrl: string, code: string): Promise<VillageTable | undefined> {
+  try {
+    const response = await fetch(`${dataUrl}villages/${code}.bin`);
+    return response.ok ? decodeVillages(await response.arrayBuffer()) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the timeline's player: calls `step` every `PLAY_STEP_MS` while `playing()`; returns the stop function. */
@@ -117,6 +134,19 @@ export function startRollout(deps: RolloutDeps): Rollout {
     client.cancel();
   };
 
+  // The rollout's sites of a province in the planner: that province, the rollout's reach, one undoable edit.
+  const openInPlanner = async (code: string) => {
+    const { result } = rollout();
+    const part = parts?.find((p) => p.provinceCode === code);
+    if (result === null || part === undefined) return;
+    const table = await provinceFile(deps.dataUrl, code);
+    if (rollout().result !== result) return;
+    store.set(openRolloutPlan(store.get(), rolloutPlanOf(result, part, table)));
+    // The selector shows the province in view (main.ts sets it only on the page's first load).
+    const select = document.getElementById('province-select');
+    if (select instanceof HTMLSelectElement) select.value = code;
+  };
+
   const play = player(() => {
     const { result, year } = rollout();
     if (result !== null) patch({ year: nextYear(year, result.params.years) });
@@ -126,6 +156,7 @@ export function startRollout(deps: RolloutDeps): Rollout {
   const breakdownActions = {
     sort: (key: RolloutState['sort']['key']) => patch({ sort: nextSort(rollout().sort, key) }),
     openProvince: (code: string | null) => patch({ breakdownProvince: code }),
+    openInPlanner: (code: string) => void openInPlanner(code),
     provinceNames: new Map(deps.manifest.provinces.map((p) => [p.code, p.name])),
   };
   const build = () => {

@@ -2,6 +2,7 @@
  * The rollout breakdown card: one row per province (or per county of a chosen province) with centers, stations,
  * villages covered, share, spend and the year its first center opens; sortable by any column (header buttons,
  * `aria-sort`), a province name opens its counties, and the shown table downloads as CSV. Names are text only.
+ * A chosen province opens in the planner (its sites phased by year) with one button.
  */
 import { BREAKDOWN_KEYS, sortedRows, type BreakdownKey, type RolloutState } from '../app/rollout-state';
 import type { RolloutCountyRow, RolloutResult } from '../core/rollout/rollout-types';
@@ -17,6 +18,8 @@ export interface BreakdownActions {
   sort(key: BreakdownKey): void;
   /** Shows the counties of a province, or the provinces again (null). */
   openProvince(code: string | null): void;
+  /** Opens the rollout's sites of a province (2-digit code) in the planner. */
+  openInPlanner(code: string): void;
   /** Province names by 2-digit code (from the manifest), for rows the engine leaves unnamed. */
   provinceNames: ReadonlyMap<string, string>;
 }
@@ -115,7 +118,16 @@ export function renderBreakdown(container: HTMLElement, state: RolloutState, act
     ),
   );
   const controls = el('div', { class: 'row' }, exportButton);
-  if (province !== null) controls.prepend(button(t('rBackToProvinces'), () => actions.openProvince(null)));
+  if (province !== null) {
+    const open = button(t('rOpenInPlanner'), () => actions.openInPlanner(province), {
+      'data-testid': 'rollout-open-planner',
+      'aria-label': t('rOpenInPlannerLabel', { province: provinceName }),
+    });
+    controls.prepend(
+      button(t('rBackToProvinces'), () => actions.openProvince(null)),
+      open,
+    );
+  }
   container.replaceChildren(
     el('h2', {}, title),
     controls,
