@@ -2,12 +2,21 @@
  * The rollout mode in a real browser: switch to Rollout, run the default national programme in the rollout worker,
  * and check that the targets card shows the engine's own figures (`runRollout` run here in Node on the same
  * merged villages); then move the timeline to year 1 and check the map shows fewer sites than at the last year.
+ * Then open Zhejiang in the planner: its rollout sites with the CLI's ids and years as phases, and the planner's
+ * live covered count equal to the province row less the villages that only stations across the border reach.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
+import { rolloutGeoJson } from '../../src/cli/rollout-output';
+import { haversineKm } from '../../src/core/distance/haversine';
+import { mergeVillageTables } from '../../src/core/live/national';
 import { defaultRolloutParams } from '../../src/core/rollout/defaults';
 import type { RolloutResult } from '../../src/core/rollout/rollout-types';
+import { readManifest, readProvinceVillages } from '../../src/data/node-files';
+import type { PlanFile } from '../../src/io/plan-file';
 import { rgbaOf, yearScale } from '../../src/map/layers/rollout-colours';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { countPixels, near, readPng } from './pixels';
@@ -140,4 +149,67 @@ describe('the national rollout in the app', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   }, 600_000);
+
+  it('opens Zhejiang in the planner: its sites phased by year, the covered count of the row less the border', async () => {
+    const { table, parts } = mergeVillageTables(readManifest().provinces.map((p) => readProvinceVillages(p.code)));
+    const part = parts.find((p) => p.provinceCode === '33')!;
+    const row = engine.provinceRows.find((r) => r.code === '33')!;
+    // The CLI's sites of Zhejiang (npm run rollout's GeoJSON), and its stations for the brute-force count below.
+    const cliSites = rolloutGeoJson(engine, table).features.filter((f) => f.properties.provinceCode === '33');
+    const stations = cliSites.filter((f) => f.properties.role === 'station').map((f) => f.geometry.coordinates);
+    expect(stations.length).toBe(row.stations);
+    // Zhejiang villages covered in the rollout that no Zhejiang station reaches: only a neighbour's station does.
+    let borderOnly = 0;
+    for (let i = part.offset; i < part.offset + part.count; i++) {
+      if (engine.villageYear[i] === 0) continue;
+      const [lon, lat] = [table.positions[2 * i], table.positions[2 * i + 1]];
+      const reached = stations.some(
+        ([x, y]) => Math.abs(y - lat) < 0.05 && haversineKm(x, y, lon, lat) <= engine.params.stationRadiusKm,
+      );
+      if (!reached) borderOnly++;
+    }
+
+    const zhejiangName = row.name || '浙江省';
+    await page.getByRole('button', { name: `Counties of ${zhejiangName}`, exact: true }).click();
+    await page.getByTestId('rollout-open-planner').click();
+    await expect.poll(() => page.evaluate(() => document.body.dataset.mode)).toBe('planner');
+    await expect(page.locator('#province-select').inputValue()).resolves.toBe('33');
+    const digits = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? '').replace(/\D/g, ''));
+    await expect.poll(() => digits('station-count'), { timeout: 60_000 }).toBe(row.stations);
+    await expect.poll(() => digits('center-count')).toBe(row.centers);
+    const covered = async () => {
+      const text = (await page.getByTestId('villages-covered').textContent()) ?? '';
+      return Number(text.split(' of ')[0].replace(/\D/g, ''));
+    };
+    await expect.poll(covered, { timeout: 60_000 }).toBe(row.villagesCovered - borderOnly);
+    const maxYear = Math.max(...cliSites.map((f) => f.properties.year));
+    await expect.poll(() => page.getByTestId('phase-legend').textContent()).toContain(`Year ${maxYear}`);
+    await waitForMapIdle(page);
+    await page.screenshot({ path: 'artifacts/rollout-planner.png' });
+
+    // The plan file: the CLI's ids, the rollout year as each site's phase, the two-tier settings of the rollout.
+    const dir = mkdtempSync(join(tmpdir(), 'ruralreach-rollout-'));
+    const files: Download[] = [];
+    const listener = (d: Download) => files.push(d);
+    page.on('download', listener);
+    await page.getByRole('button', { name: /^Download plan file/ }).click();
+    await expect.poll(() => files.length, { timeout: 60_000 }).toBe(1);
+    page.off('download', listener);
+    await files[0].saveAs(join(dir, 'plan.json'));
+    const planFile = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as PlanFile;
+    const yearOf = new Map(cliSites.map((f) => [f.properties.id, f.properties.year]));
+    expect(planFile.provinceCode).toBe('33');
+    expect(planFile.plan.sites).toHaveLength(yearOf.size);
+    for (const site of planFile.plan.sites) expect(site.phase).toBe(yearOf.get(site.id));
+    expect(planFile.settings).toMatchObject({ model: 'two-tier', radiusKm: 3, centerRadiusKm: 60 });
+    console.log(
+      `[rollout e2e] Zhejiang in the planner: ${row.stations} stations, ${row.centers} centers; covered ` +
+        `${row.villagesCovered - borderOnly} = row ${row.villagesCovered} - ${borderOnly} reached only across the border`,
+    );
+
+    // One undoable step: undo leaves the empty plan of Zhejiang.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => digits('station-count')).toBe(0);
+    expect(watch.consoleErrors).toEqual([]);
+  }, 300_000);
 });
