@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { tableToWgs84, type PointCrs } from '../io/crs';
 import { parsePointsCsv } from '../io/csv';
 import type { PointTable } from '../io/points';
-import { InputError, type InputProblem } from '../io/problems';
+import { firstProblemParams, InputError, inputError, problem, type InputProblem } from '../io/problems';
 import { readSummary, type PointsFileResult } from '../io/read-points';
 import { likelyDelimiter } from './import-headers';
 
@@ -93,8 +93,7 @@ class Joiner {
     for (let k = 0; k < table.count; k++) {
       const id = table.ids[k];
       if (this.seen.has(id)) {
-        const message = `duplicate id "${id}" (the first one is kept)`;
-        this.problems.push({ file: this.file, location: locationOf(k), field: this.idName, message });
+        this.problems.push(problem(this.file, locationOf(k), this.idName, 'duplicateId', { id }));
         continue;
       }
       this.seen.add(id);
@@ -252,10 +251,9 @@ async function readAs(blob: Blob, options: CsvStreamOptions, encoding: 'utf-8' |
   const joined = joiner!;
   const value = joined.build();
   const problems = [...joined.problems].sort((a, b) => rowOf(a.location) - rowOf(b.location));
-  if (value.recordCount === 0) throw new InputError(file, 'no data rows after the header; expected one row per point');
+  if (value.recordCount === 0) throw inputError(file, 'noDataRows', {});
   if (value.count === 0) {
-    const first = problems.length > 0 ? `; first problem: ${problems[0].location}: ${problems[0].message}` : '';
-    throw new InputError(file, `no usable rows (${problems.length} bad rows)${first}`, problems);
+    throw inputError(file, 'noUsableRows', firstProblemParams(problems.length, problems), problems);
   }
   return finish(value, problems, options);
 }

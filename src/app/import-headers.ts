@@ -10,7 +10,7 @@ import { decodeText } from '../io/encoding';
 import type { FileHeaders } from '../io/import-api';
 import { parseJsonText } from '../io/json';
 import { PLAN_FILE_FORMAT } from '../io/plan-file';
-import { InputError } from '../io/problems';
+import { inputError } from '../io/problems';
 import { pointFileFormat } from '../io/read-points';
 import { unzipFiles } from '../io/shapefile';
 
@@ -28,7 +28,7 @@ const SAMPLE_FEATURES = 100;
  * @throws InputError when the file is empty, or not JSON / zip where it says it is
  */
 export async function fileHeaders(bytes: Uint8Array, file: string, size = bytes.length): Promise<FileHeaders> {
-  if (size === 0) throw new InputError(file, 'empty file; expected CSV, GeoJSON, a zipped Shapefile or a plan file');
+  if (size === 0) throw inputError(file, 'emptyImportFile', {});
   const format = pointFileFormat(file, bytes.subarray(0, 64));
   if (format === 'shapefile') {
     const files = await unzipFiles(bytes, file);

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { asText } from './encoding';
 import { PointTableBuilder, type PointTable } from './points';
-import { InputError, type InputProblem, type ReadResult } from './problems';
+import { firstProblemParams, inputError, problem, type InputProblem, type ReadResult } from './problems';
 
 /** Options of {@link parsePointsCsv}. */
 export interface PointsCsvOptions {
@@ -53,24 +53,17 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   const num = delimiter === ',' ? (cell: string | undefined) => cell : decimalComma;
   const rows = parsed.data;
   if (rows.length === 0 || rows[0].every((cell) => cell.trim() === '')) {
-    throw new InputError(file, 'empty file; expected a header row such as "id,lon,lat,weight"');
+    throw inputError(file, 'csvEmpty', {});
   }
   const header = rows[0].map((name) => name.trim());
   const lower = header.map((name) => name.toLowerCase());
   const pair = COORDINATE_PAIRS.find(([x, y]) => lower.includes(x) && lower.includes(y));
   if (pair === undefined) {
     if (header.filter((cell) => /^[-+]?\d+(\.\d+)?$/.test(cell)).length >= 2) {
-      throw new InputError(
-        file,
-        `no header row (the first row is data: ${header.join(',')}); expected e.g. "id,lon,lat"`,
-      );
+      throw inputError(file, 'csvNoHeader', { first: header.join(',') });
     }
     const hasLon = lower.some((name) => LON_NAMES.has(name));
-    const missing = hasLon ? 'latitude column' : 'longitude column';
-    throw new InputError(
-      file,
-      `missing ${missing}: expected columns lon,lat or longitude,latitude or x,y or 经度,纬度 (header: ${header.join(',')})`,
-    );
+    throw inputError(file, hasLon ? 'missingLatColumn' : 'missingLonColumn', { header: header.join(',') });
   }
   const lonCol = lower.indexOf(pair[0]);
   const latCol = lower.indexOf(pair[1]);
@@ -113,10 +106,9 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   }
   const problems = [...quoteProblems, ...builder.problems];
   const value = builder.build();
-  if (value.recordCount === 0) throw new InputError(file, 'no data rows after the header; expected one row per point');
+  if (value.recordCount === 0) throw inputError(file, 'noDataRows', {});
   if (value.count === 0) {
-    const first = problems.length > 0 ? `; first problem: ${problems[0].location}: ${problems[0].message}` : '';
-    throw new InputError(file, `no usable rows (${problems.length} bad rows)${first}`, problems);
+    throw inputError(file, 'noUsableRows', firstProblemParams(problems.length, problems), problems);
   }
   return { value, problems };
 }
@@ -131,11 +123,14 @@ function columnOf(
   name: string,
   required: boolean,
   file: string,
-  role: string,
+  role: 'id' | 'weight',
 ): number {
   let col = header.indexOf(name.trim());
   if (col < 0) col = lower.indexOf(name.trim().toLowerCase());
-  if (col < 0 && required) throw new InputError(file, `missing ${role} column "${name}" (header: ${header.join(',')})`);
+  if (col < 0 && required) {
+    const code = role === 'id' ? 'missingIdColumn' : 'missingWeightColumn';
+    throw inputError(file, code, { column: name, header: header.join(',') });
+  }
   return col;
 }
 
@@ -148,11 +143,17 @@ function decimalComma(cell: string | undefined): string | undefined {
 function quoteErrors(errors: Papa.ParseError[], file: string): InputProblem[] {
   return errors
     .filter((error) => error.type === 'Quotes')
-    .map((error) => ({
-      file,
-      location: `row ${(error.row ?? 0) + 1}`,
-      message: `${error.message}; the rows after it may be merged`,
-    }));
+    .map((error) =>
+      problem(
+        file,
+        `row ${(error.row ?? 0) + 1}`,
+        undefined,
+        error.code === 'MissingQuotes' ? 'unclosedQuote' : 'badQuote',
+        {
+          detail: error.message,
+        },
+      ),
+    );
 }
 
 /** The delimiter of a delimited text file: the most frequent of comma, tab, semicolon and bar in its first line. */

@@ -1,7 +1,7 @@
 import { asText } from './encoding';
 import { parseJsonText } from './json';
 import { PointTableBuilder, type PointTable } from './points';
-import { InputError, type ReadResult } from './problems';
+import { firstProblemParams, inputError, problem, type ReadResult } from './problems';
 
 /** Options of {@link parsePointsGeoJson}. */
 export interface PointsGeoJsonOptions {
@@ -48,10 +48,11 @@ export function pointsFromFeatureCollection(
   options: PointsGeoJsonOptions = {},
 ): ReadResult<PointTable> {
   if (!isObject(root) || root.type !== 'FeatureCollection') {
-    const got = isObject(root) ? `type ${JSON.stringify(root.type)}` : Array.isArray(root) ? 'an array' : typeof root;
-    throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${got}`);
+    if (isObject(root)) throw inputError(file, 'wrongRootType', { type: String(JSON.stringify(root.type)) });
+    if (Array.isArray(root)) throw inputError(file, 'rootIsArray', {});
+    throw inputError(file, 'notFeatureCollection', { got: typeof root });
   }
-  if (!Array.isArray(root.features)) throw new InputError(file, 'expected a "features" array in the FeatureCollection');
+  if (!Array.isArray(root.features)) throw inputError(file, 'noFeaturesArray', {});
   const features: unknown[] = root.features;
   const explicitWeight = options.weightField !== undefined;
   const weightField = options.weightField ?? 'weight';
@@ -71,29 +72,29 @@ export function pointsFromFeatureCollection(
     const location = `feature ${k}`;
     const feature = features[k];
     if (!isObject(feature) || feature.type !== 'Feature') {
-      builder.skip({ file, location, message: 'expected an object with "type": "Feature"' });
+      builder.skip(problem(file, location, undefined, 'notFeature', {}));
       continue;
     }
     const geometry = feature.geometry;
     if (!isObject(geometry) || geometry.type !== 'Point') {
-      const got = geometry === null ? 'null geometry' : isObject(geometry) ? JSON.stringify(geometry.type) : 'none';
-      builder.skip({ file, location, field: 'geometry', message: `not a Point (got ${got})` });
+      builder.skip(
+        geometry === null
+          ? problem(file, location, 'geometry', 'nullGeometry', {})
+          : isObject(geometry)
+            ? problem(file, location, 'geometry', 'notPoint', { type: String(JSON.stringify(geometry.type)) })
+            : problem(file, location, 'geometry', 'noGeometry', {}),
+      );
       continue;
     }
     const coordinates = geometry.coordinates;
     if (!Array.isArray(coordinates) || coordinates.length < 2) {
-      builder.skip({
-        file,
-        location,
-        field: 'coordinates',
-        message: 'expected an array [lon, lat] of two numbers',
-      });
+      builder.skip(problem(file, location, 'coordinates', 'badCoordinates', {}));
       continue;
     }
     const properties = isObject(feature.properties) ? feature.properties : {};
     const hasWeight = Object.prototype.hasOwnProperty.call(properties, weightField);
     if (explicitWeight && !hasWeight) {
-      builder.skip({ file, location, field: weightField, message: 'missing weight property' });
+      builder.skip(problem(file, location, weightField, 'missingWeight', {}));
       continue;
     }
     builder.add({
@@ -106,13 +107,11 @@ export function pointsFromFeatureCollection(
       status: properties.status,
     });
   }
-  if (features.length === 0)
-    throw new InputError(file, 'empty FeatureCollection (no features); expected Point features');
+  if (features.length === 0) throw inputError(file, 'emptyFeatureCollection', {});
   const value = builder.build();
   const problems = builder.problems;
   if (value.count === 0) {
-    const first = problems.length > 0 ? `; first problem: ${problems[0].location}: ${problems[0].message}` : '';
-    throw new InputError(file, `no usable Point features (${features.length} features)${first}`, problems);
+    throw inputError(file, 'noUsableFeatures', firstProblemParams(features.length, problems), problems);
   }
   return { value, problems };
 }

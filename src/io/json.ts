@@ -1,4 +1,4 @@
-import { InputError } from './problems';
+import { inputError } from './problems';
 
 /**
  * Parses JSON text and, when it is not valid, throws an {@link InputError} that says where: line, column and
@@ -16,12 +16,10 @@ export function parseJsonText(text: string, file: string): unknown {
   } catch (error) {
     const offset = findJsonErrorOffset(body);
     const { line, column } = lineColumn(body, offset);
-    const found = offset >= body.length ? 'end of file' : JSON.stringify(body.slice(offset, offset + 12));
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(
-      file,
-      `not valid JSON at line ${line}, column ${column} (position ${offset}, found ${found}): ${detail}`,
-    );
+    const where = { line: String(line), column: String(column), offset: String(offset), detail };
+    if (offset >= body.length) throw inputError(file, 'badJsonEnd', where);
+    throw inputError(file, 'badJson', { ...where, found: JSON.stringify(body.slice(offset, offset + 12)) });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { DistanceMatrix } from '../core/types';
 import { parseJsonText } from './json';
-import { InputError } from './problems';
+import { inputError } from './problems';
 
 /** Which matrix of an OSRM `table` response to read. */
 export type OsrmField = 'durations' | 'distances';
@@ -41,45 +41,48 @@ export function parseOsrmTable(text: string, options: OsrmTableOptions = {}): Os
   const file = options.file ?? 'table.json';
   const root = parseJsonText(text, file);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    throw new InputError(file, 'expected an OSRM table response object {"code":"Ok","durations":[[...]]}');
+    throw inputError(file, 'osrmNotObject', {});
   }
   const response = root as Record<string, unknown>;
   if (response.code !== undefined && response.code !== 'Ok') {
-    const message = typeof response.message === 'string' ? ` (${response.message})` : '';
-    throw new InputError(file, `OSRM response code is ${JSON.stringify(response.code)}${message}; expected "Ok"`);
+    const code = String(JSON.stringify(response.code));
+    if (typeof response.message === 'string')
+      throw inputError(file, 'osrmCodeMessage', { code, detail: response.message });
+    throw inputError(file, 'osrmCode', { code });
   }
   const field: OsrmField = options.field ?? (response.durations !== undefined ? 'durations' : 'distances');
   const grid = response[field];
   if (!Array.isArray(grid)) {
     const present = (['durations', 'distances'] as const).filter((name) => Array.isArray(response[name]));
-    const hint = present.length > 0 ? `; the file has ${present.join(' and ')}` : '';
-    throw new InputError(file, `missing "${field}" matrix (an array of rows)${hint}`);
+    if (present.length > 0) throw inputError(file, 'osrmMissingOther', { field, other: present.join(' and ') });
+    throw inputError(file, 'osrmMissing', { field });
   }
   const rows = grid.length;
   const first: unknown = grid[0];
   const cols = Array.isArray(first) ? first.length : 0;
   if (options.rows !== undefined && rows !== options.rows) {
-    throw new InputError(file, `"${field}" has ${rows} rows; expected ${options.rows} (one per demand point)`);
+    throw inputError(file, 'osrmRows', { field, rows: String(rows), expected: String(options.rows) });
   }
   const values = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row: unknown = grid[i];
-    if (!Array.isArray(row)) throw new InputError(file, `"${field}" row ${i} is not an array`);
+    if (!Array.isArray(row)) throw inputError(file, 'osrmRowNotArray', { field, row: String(i) });
     if (row.length !== cols) {
-      throw new InputError(file, `"${field}" row ${i} has ${row.length} columns; expected ${cols} like row 0`);
+      const params = { field, row: String(i), cols: String(row.length), expected: String(cols) };
+      throw inputError(file, 'osrmRagged', params);
     }
     for (let j = 0; j < cols; j++) {
       const cell: unknown = row[j];
       if (cell === null) values[i * cols + j] = Infinity;
       else if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0) values[i * cols + j] = cell;
       else {
-        const got = JSON.stringify(cell);
-        throw new InputError(file, `"${field}"[${i}][${j}]: expected a non-negative number or null, got ${got}`);
+        const got = String(JSON.stringify(cell));
+        throw inputError(file, 'osrmBadCell', { field, row: String(i), col: String(j), got });
       }
     }
   }
   if (options.cols !== undefined && cols !== options.cols) {
-    throw new InputError(file, `"${field}" has ${cols} columns; expected ${options.cols} (one per candidate site)`);
+    throw inputError(file, 'osrmCols', { field, cols: String(cols), expected: String(options.cols) });
   }
   return { matrix: { rows, cols, values }, field, unit: field === 'durations' ? 's' : 'm' };
 }

@@ -8,7 +8,8 @@
 import { SITE_ROLE_NAMES, type SiteRole } from '../core/plan-types';
 import { SITE_STATUS, SITE_STATUS_NAMES, type SiteStatus } from '../core/types';
 import { parseJsonText } from './json';
-import { InputError } from './problems';
+import type { PLAN_EXPECTED } from './problem-codes';
+import { inputError } from './problems';
 
 export const PLAN_FILE_FORMAT = 'ruralreach-plan';
 export const PLAN_FILE_VERSION = 1;
@@ -71,36 +72,37 @@ export function writePlanFile(plan: Omit<PlanFile, 'format' | 'version'>): strin
  */
 export function readPlanFile(text: string, file = 'plan.json'): PlanFile {
   const root = parseJsonText(text, file);
-  const fail = (path: string, expected: string, got: unknown): never => {
+  const fail = (path: string, expected: Expected, got: unknown): never => {
     const shown = JSON.stringify(got) ?? String(got);
-    throw new InputError(
-      file,
-      `${path}: expected ${expected}, got ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown}`,
-    );
+    throw inputError(file, 'planBadValue', {
+      path,
+      expected,
+      got: shown.length > 40 ? `${shown.slice(0, 37)}...` : shown,
+    });
   };
-  if (!isObject(root)) return fail('(root)', 'a plan file object', root);
+  if (!isObject(root)) return fail('(root)', 'planObject', root);
   let doc: Record<string, unknown> = root;
   if (doc.format === undefined && typeof doc.version === 'number' && doc.version <= 1) doc = fromAutosave(doc);
-  if (doc.format !== PLAN_FILE_FORMAT) return fail('format', `"${PLAN_FILE_FORMAT}"`, doc.format);
+  if (doc.format !== PLAN_FILE_FORMAT) return fail('format', 'format', doc.format);
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
-    return fail('version', 'a whole number >= 1', doc.version);
+    return fail('version', 'wholeNumber', doc.version);
   }
   if (doc.version > PLAN_FILE_VERSION) {
-    throw new InputError(file, `plan file version ${doc.version} is newer than this app reads (${PLAN_FILE_VERSION})`);
+    throw inputError(file, 'planNewer', { version: String(doc.version), supported: String(PLAN_FILE_VERSION) });
   }
   const str = (value: unknown, path: string): string =>
-    typeof value === 'string' ? value : fail(path, 'a string', value);
+    typeof value === 'string' ? value : fail(path, 'string', value);
   const obj = (value: unknown, path: string): JsonObject =>
-    isObject(value) ? (value as JsonObject) : fail(path, 'an object', value);
+    isObject(value) ? (value as JsonObject) : fail(path, 'object', value);
   const plan = (value: unknown, path: string): PlanFilePlan => {
     const p = obj(value, path);
-    if (!Array.isArray(p.sites)) return fail(`${path}.sites`, 'an array of sites', p.sites);
+    if (!Array.isArray(p.sites)) return fail(`${path}.sites`, 'siteArray', p.sites);
     const suggestion =
       p.suggestion === null || p.suggestion === undefined ? null : obj(p.suggestion, `${path}.suggestion`);
     return { sites: p.sites.map((site, k) => readSite(site, `${path}.sites[${k}]`, fail)), suggestion };
   };
   const scenarios = doc.scenarios ?? [];
-  if (!Array.isArray(scenarios)) return fail('scenarios', 'an array', scenarios);
+  if (!Array.isArray(scenarios)) return fail('scenarios', 'array', scenarios);
   const out: PlanFile = {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
@@ -129,17 +131,17 @@ export function readPlanFile(text: string, file = 'plan.json'): PlanFile {
 function readSite(
   value: unknown,
   path: string,
-  fail: (path: string, expected: string, got: unknown) => never,
+  fail: (path: string, expected: Expected, got: unknown) => never,
 ): PlanFileSite {
-  if (!isObject(value)) return fail(path, 'a site object', value);
+  if (!isObject(value)) return fail(path, 'siteObject', value);
   const { id, lon, lat, status, role, phase } = value;
-  if (typeof id !== 'string' || id === '') fail(`${path}.id`, 'a non-empty string', id);
-  if (typeof lon !== 'number' || !(Math.abs(lon) <= 180)) fail(`${path}.lon`, 'a longitude in [-180, 180]', lon);
-  if (typeof lat !== 'number' || !(Math.abs(lat) <= 90)) fail(`${path}.lat`, 'a latitude in [-90, 90]', lat);
+  if (typeof id !== 'string' || id === '') fail(`${path}.id`, 'nonEmptyString', id);
+  if (typeof lon !== 'number' || !(Math.abs(lon) <= 180)) fail(`${path}.lon`, 'longitude', lon);
+  if (typeof lat !== 'number' || !(Math.abs(lat) <= 90)) fail(`${path}.lat`, 'latitude', lat);
   if (!(SITE_STATUS_NAMES as readonly unknown[]).includes(status)) {
-    fail(`${path}.status`, `one of ${SITE_STATUS_NAMES.join(', ')}`, status);
+    fail(`${path}.status`, 'status', status);
   }
-  if (!(SITE_ROLE_NAMES as readonly unknown[]).includes(role)) fail(`${path}.role`, 'station or center', role);
+  if (!(SITE_ROLE_NAMES as readonly unknown[]).includes(role)) fail(`${path}.role`, 'role', role);
   const site: PlanFileSite = {
     id: id as string,
     lon: lon as number,
@@ -148,8 +150,7 @@ function readSite(
     role: role as SiteRole,
   };
   if (phase !== undefined && phase !== null) {
-    if (typeof phase !== 'number' || !Number.isInteger(phase) || phase < 1)
-      fail(`${path}.phase`, 'a whole number >= 1', phase);
+    if (typeof phase !== 'number' || !Number.isInteger(phase) || phase < 1) fail(`${path}.phase`, 'wholeNumber', phase);
     site.phase = phase as number;
   }
   return site;
@@ -177,6 +178,9 @@ function fromAutosave(doc: Record<string, unknown>): Record<string, unknown> {
     : doc.scenarios;
   return { ...doc, format: PLAN_FILE_FORMAT, version: PLAN_FILE_VERSION, plan: plan(doc.plan), scenarios };
 }
+
+/** What a plan file value should have been: a key of PLAN_EXPECTED (src/io/problem-codes.ts). */
+type Expected = keyof typeof PLAN_EXPECTED;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

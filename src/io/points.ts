@@ -1,5 +1,6 @@
 import { SITE_STATUS, SITE_STATUS_NAMES, type SiteStatus } from '../core/types';
-import type { InputProblem } from './problems';
+import type { ProblemCode, ProblemParamsOf } from './problem-codes';
+import { problem, type InputProblem } from './problems';
 import { looksSwapped } from './region';
 
 /**
@@ -91,9 +92,7 @@ export class PointTableBuilder {
       this.swapSuspects++;
       if (this.swapAxes) [lon, lat] = [lat, lon];
       else if (Math.abs(lat) <= 90) {
-        const pair = `${this.fields.lon}=${lon}, ${this.fields.lat}=${lat}`;
-        const offer = 'outside China but inside when swapped; expected lon,lat (offer: swap lon/lat)';
-        return this.reject(raw, this.fields.lon, `lon/lat look swapped (${pair}): ${offer}`);
+        return this.reject(raw, this.fields.lon, 'swapped', this.pair(lon, lat));
       }
     }
     if (!this.inRange(raw, lon, lat)) return false;
@@ -101,7 +100,7 @@ export class PointTableBuilder {
     if (raw.weight !== undefined) {
       const w = toNumber(raw.weight);
       if (w === undefined || w < 0) {
-        return this.reject(raw, this.fields.weight, `expected a non-negative number, got ${show(raw.weight)}`);
+        return this.reject(raw, this.fields.weight, 'badWeight', { got: show(raw.weight) });
       }
       weight = w;
     }
@@ -110,7 +109,7 @@ export class PointTableBuilder {
       const name = String(raw.status).trim().toLowerCase();
       if (!(SITE_STATUS_NAMES as readonly string[]).includes(name)) {
         const expected = SITE_STATUS_NAMES.join(', ');
-        return this.reject(raw, this.fields.status, `expected one of ${expected}, got ${show(raw.status)}`);
+        return this.reject(raw, this.fields.status, 'badStatus', { expected, got: show(raw.status) });
       }
       status = SITE_STATUS[name as SiteStatus];
     }
@@ -119,7 +118,7 @@ export class PointTableBuilder {
       id = String(raw.id).trim();
       this.anyId = true;
     }
-    if (this.seen.has(id)) return this.reject(raw, this.fields.id, `duplicate id "${id}" (the first one is kept)`);
+    if (this.seen.has(id)) return this.reject(raw, this.fields.id, 'duplicateId', { id });
     this.seen.add(id);
     this.ids.push(id);
     this.lon.push(lon);
@@ -155,11 +154,11 @@ export class PointTableBuilder {
 
   private coordinate(raw: RawPoint, cell: unknown, field: string): number | undefined {
     if (isBlank(cell)) {
-      this.reject(raw, field, 'missing coordinate (empty or null); expected a number in degrees');
+      this.reject(raw, field, 'emptyCell', {});
       return undefined;
     }
     const value = toNumber(cell);
-    if (value === undefined) this.reject(raw, field, `expected a number in degrees, got ${show(cell)}`);
+    if (value === undefined) this.reject(raw, field, 'notNumber', { got: show(cell) });
     return value;
   }
 
@@ -168,15 +167,19 @@ export class PointTableBuilder {
     const latOk = Math.abs(lat) <= 90;
     if (lonOk && latOk) return true;
     if (!latOk && Math.abs(lon) <= 90 && Math.abs(lat) <= 180) {
-      const pair = `${this.fields.lon}=${lon}, ${this.fields.lat}=${lat}`;
-      this.reject(raw, this.fields.lat, `latitude out of range [-90, 90]; lon/lat look swapped (${pair})`);
-    } else if (!latOk) this.reject(raw, this.fields.lat, `latitude ${lat} out of range [-90, 90]`);
-    else this.reject(raw, this.fields.lon, `longitude ${lon} out of range [-180, 180]`);
+      this.reject(raw, this.fields.lat, 'swappedOutOfRange', this.pair(lon, lat));
+    } else if (!latOk) this.reject(raw, this.fields.lat, 'latOutOfRange', { got: String(lat) });
+    else this.reject(raw, this.fields.lon, 'lonOutOfRange', { got: String(lon) });
     return false;
   }
 
-  private reject(raw: RawPoint, field: string, message: string): false {
-    this.problems.push({ file: this.file, location: raw.location, field, message });
+  /** Field names and values of a lon/lat pair, for the swap messages. */
+  private pair(lon: number, lat: number) {
+    return { lonField: this.fields.lon, lon: String(lon), latField: this.fields.lat, lat: String(lat) };
+  }
+
+  private reject<C extends ProblemCode>(raw: RawPoint, field: string, code: C, params: ProblemParamsOf<C>): false {
+    this.problems.push(problem(this.file, raw.location, field, code, params));
     return false;
   }
 }

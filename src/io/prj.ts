@@ -5,7 +5,7 @@
  * file is refused: coordinates in metres cannot be guessed.
  */
 import proj4 from 'proj4';
-import { InputError } from './problems';
+import { inputError } from './problems';
 
 /** Maps projected [x, y] to WGS 84 [lon, lat] degrees. */
 export type ToLonLat = (x: number, y: number) => [number, number];
@@ -27,11 +27,7 @@ export function prjToLonLat(wkt: string | undefined, file: string): ToLonLat | u
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const head = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    throw new InputError(
-      file,
-      `cannot read the coordinate system (${head}): ${detail}; expected WGS 84 degrees or a projected CRS in OGC WKT ` +
-        'that proj4 knows (reproject to EPSG:4326 in QGIS first)',
-    );
+    throw inputError(file, 'badPrj', { head, detail });
   }
   return (x, y) => {
     const [lon, lat] = converter.forward([x, y]);

@@ -12,7 +12,7 @@ import { parseDbf } from 'shpjs';
 import { pointsFromFeatureCollection, type PointsGeoJsonOptions } from './geojson';
 import type { PointTable } from './points';
 import { prjToLonLat } from './prj';
-import { InputError, type ReadResult } from './problems';
+import { InputError, inputError, type ReadResult } from './problems';
 
 /** Shape types of the .shp header (offset 32, little-endian int32) and their names, for messages. */
 const SHAPE_TYPES: Record<number, string> = {
@@ -35,12 +35,12 @@ const POINT_TYPES = new Set([1, 11, 21]);
 
 /** The files of a zip archive by name (folders and macOS resource forks left out). */
 export async function unzipFiles(bytes: Uint8Array, file: string): Promise<Map<string, Uint8Array>> {
-  if (bytes.length === 0) throw new InputError(file, 'empty file; expected a zip archive holding a Shapefile');
+  if (bytes.length === 0) throw inputError(file, 'zipEmpty', {});
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new InputError(file, 'not a zip archive (no "PK" signature); expected a zipped Shapefile (.shp, .dbf, .prj)');
+    throw inputError(file, 'notZip', {});
   }
   if (!hasEndOfCentralDirectory(bytes)) {
-    throw new InputError(file, 'damaged zip archive (no end of central directory; truncated download?)');
+    throw inputError(file, 'zipTruncated', {});
   }
   const files = new Map<string, Uint8Array>();
   try {
@@ -49,7 +49,7 @@ export async function unzipFiles(bytes: Uint8Array, file: string): Promise<Map<s
       files.set(entry.filename, await entry.read());
     }
   } catch (error) {
-    throw new InputError(file, `damaged zip archive (${error instanceof Error ? error.message : String(error)})`);
+    throw inputError(file, 'zipDamaged', { detail: error instanceof Error ? error.message : String(error) });
   }
   return files;
 }
@@ -74,8 +74,8 @@ export async function parsePointsShapefileZip(
   const names = [...files.keys()];
   const shpName = names.filter((name) => /\.shp$/i.test(name)).sort()[0];
   if (shpName === undefined) {
-    const found = names.length === 0 ? 'nothing' : names.slice(0, 5).join(', ');
-    throw new InputError(file, `no .shp in the zip (found ${found}); expected a zipped Shapefile (.shp, .dbf, .prj)`);
+    if (names.length === 0) throw inputError(file, 'zipNothing', {});
+    throw inputError(file, 'noShp', { found: names.slice(0, 5).join(', ') });
   }
   const base = shpName.slice(0, -4);
   const sibling = (ext: string): Uint8Array | undefined => {
@@ -84,14 +84,12 @@ export async function parsePointsShapefileZip(
   };
   const shp = files.get(shpName) as Uint8Array;
   const where = `${file} (${shpName})`;
-  if (shp.length < 100)
-    throw new InputError(where, `.shp of ${shp.length} bytes; expected a 100-byte header and records`);
+  if (shp.length < 100) throw inputError(where, 'shpTooShort', { bytes: String(shp.length) });
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
-  if (view.getInt32(0, false) !== 9994) throw new InputError(where, 'not a .shp file (file code is not 9994)');
+  if (view.getInt32(0, false) !== 9994) throw inputError(where, 'notShp', {});
   const shapeType = view.getInt32(32, true);
   if (!POINT_TYPES.has(shapeType)) {
-    const name = SHAPE_TYPES[shapeType] ?? `type ${shapeType}`;
-    throw new InputError(where, `geometry type ${name}; expected Points (villages or sites)`);
+    throw inputError(where, 'notPointShp', { type: SHAPE_TYPES[shapeType] ?? `type ${shapeType}` });
   }
   const prjBytes = sibling('prj');
   const toLonLat = prjToLonLat(prjBytes && new TextDecoder().decode(prjBytes), `${file} (${base}.prj)`);
@@ -110,10 +108,7 @@ export async function parsePointsShapefileZip(
     collection = { type: 'FeatureCollection', features };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(
-      where,
-      `cannot read the Shapefile (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw inputError(where, 'shpUnreadable', { detail: error instanceof Error ? error.message : String(error) });
   }
   return pointsFromFeatureCollection(collection, file, options);
 }
@@ -139,16 +134,14 @@ function shpPoints(view: DataView, where: string): ([number, number] | null)[] {
   while (offset + 8 <= view.byteLength) {
     const length = view.getInt32(offset + 4, false) * 2;
     if (length < 4 || offset + 8 + length > view.byteLength) {
-      throw new InputError(
-        where,
-        `record ${out.length} has a bad length (${length} bytes at byte ${offset}); damaged .shp`,
-      );
+      const params = { record: String(out.length), length: String(length), offset: String(offset) };
+      throw inputError(where, 'shpBadRecord', params);
     }
     const type = view.getInt32(offset + 8, true);
     if (type === 0) out.push(null);
     else if (POINT_TYPES.has(type) && length >= 20) {
       out.push([view.getFloat64(offset + 12, true), view.getFloat64(offset + 20, true)]);
-    } else throw new InputError(where, `record ${out.length} has shape type ${type}; expected a Point`);
+    } else throw inputError(where, 'shpRecordNotPoint', { record: String(out.length), type: String(type) });
     offset += 8 + length;
   }
   return out;
@@ -160,16 +153,18 @@ function shpPoints(view: DataView, where: string): ([number, number] | null)[] {
  * @throws InputError when the header promises more bytes than the file has
  */
 function checkDbf(dbf: Uint8Array, where: string): void {
-  if (dbf.length < 32) throw new InputError(where, `.dbf of ${dbf.length} bytes; expected a 32-byte header`);
+  if (dbf.length < 32) throw inputError(where, 'dbfTooShort', { bytes: String(dbf.length) });
   const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
   const records = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   if (records > 0 && (recordLength === 0 || headerLength + records * recordLength > dbf.length + 1)) {
-    throw new InputError(
-      where,
-      `header says ${records} records of ${recordLength} bytes after ${headerLength} bytes, the file has ${dbf.length}`,
-    );
+    throw inputError(where, 'dbfTruncated', {
+      records: String(records),
+      recordLength: String(recordLength),
+      headerLength: String(headerLength),
+      bytes: String(dbf.length),
+    });
   }
 }
 

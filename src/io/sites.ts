@@ -2,7 +2,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { SITE_STATUS, SITE_STATUS_NAMES } from '../core/types';
 import type { PointTable } from './points';
-import type { InputProblem } from './problems';
+import { problem, type InputProblem } from './problems';
 
 /** Distance within which a listed site is the same as a candidate, in kilometres (one metre). */
 export const SITE_MATCH_KM = 0.001;
@@ -68,11 +68,7 @@ export function applySiteStatus(
     const location = `site ${sites.ids[k]}`;
     if (j < 0) {
       if (!options.allowNew) {
-        problems.push({
-          file: options.file,
-          location,
-          message: 'matches no candidate by id or within 1 m, and new candidates cannot be added here (matrix columns)',
-        });
+        problems.push(problem(options.file, location, undefined, 'siteUnmatched', {}));
         continue;
       }
       extra.ids.push(uniqueId(sites.ids[k], byId, candidates.ids.length + extra.ids.length));
@@ -84,11 +80,8 @@ export function applySiteStatus(
     matched++;
     const before = statusOf[j];
     if (code === SITE_STATUS.excluded && (before === SITE_STATUS.existing || before === SITE_STATUS.locked)) {
-      problems.push({
-        file: options.file,
-        location,
-        message: `candidate "${candidates.ids[j]}" is already ${SITE_STATUS_NAMES[before]}; it stays open`,
-      });
+      const params = { id: candidates.ids[j], status: SITE_STATUS_NAMES[before] };
+      problems.push(problem(options.file, location, undefined, 'siteStaysOpen', params));
       continue;
     }
     statusOf[j] = code;
