@@ -102,7 +102,8 @@ export function bindAutosave(store: Store, options: AutosaveOptions): Autosave {
     if (
       state.settings !== previous.settings ||
       state.plan !== previous.plan ||
-      state.scenarios !== previous.scenarios
+      state.scenarios !== previous.scenarios ||
+      state.rollout.params !== previous.rollout.params
     ) {
       changed();
     }

@@ -12,6 +12,7 @@ import {
   type Scenario,
   type SuggestionInfo,
 } from './plan-state';
+import { decodeRolloutParams, encodeRolloutParams } from './rollout-link';
 import type { AppState } from './store';
 
 /** The localStorage key of the autosave before it moved to IndexedDB; read once, then removed. */
@@ -31,6 +32,8 @@ export interface SavedPlanner {
   settings: PlanSettings;
   plan: SavedSnapshot;
   scenarios: (Omit<Scenario, 'plan'> & { plan: SavedSnapshot })[];
+  /** The rollout's parameters as in a government link (`encodeRolloutParams`); absent in older saves. */
+  rollout?: string;
 }
 
 const saveSnapshot = (plan: PlanSnapshot): SavedSnapshot => ({
@@ -65,6 +68,8 @@ export interface PlannerData {
   settings: PlanSettings;
   plan: PlanSnapshot;
   scenarios: Scenario[];
+  /** The rollout's parameters, encoded as in a government link (its result is recomputed, never saved). */
+  rollout?: string;
 }
 
 /** The planner's part of the state, for {@link restorePlannerData}. */
@@ -75,6 +80,7 @@ export function plannerData(state: AppState): PlannerData {
     settings: state.settings,
     plan: state.plan,
     scenarios: state.scenarios,
+    rollout: encodeRolloutParams(state.rollout.params),
   };
 }
 
@@ -140,6 +146,11 @@ export function restorePlannerData(data: unknown, state: AppState): Partial<AppS
     const scenarios: Scenario[] = (saved.scenarios ?? []).map((s) => ({ ...s, plan: checkSnapshot(s.plan) }));
     const patch: Partial<AppState> = { settings, scenarios };
     if (sameProvince) patch.plan = checkSnapshot(saved.plan);
+    // Rollout parameters that no longer pass the checks are dropped (the defaults stay), never half applied.
+    const rollout = typeof saved.rollout === 'string' ? decodeRolloutParams(saved.rollout) : null;
+    if (rollout !== null && rollout.problems.length === 0) {
+      patch.rollout = { ...state.rollout, params: rollout.params };
+    }
     return patch;
   } catch {
     return null;

@@ -43,6 +43,20 @@ function fakeView(start: SavedView) {
 afterEach(() => vi.useRealTimers());
 
 describe('bindAutosave', () => {
+  it('saves a change of the rollout parameters and restores it on a new page', async () => {
+    vi.useFakeTimers();
+    const backend = memoryBackend();
+    const first = new Store(initialState('33'));
+    await bindAutosave(first, { backend }).ready;
+    const params = { ...first.get().rollout.params, stations: 80_000 };
+    first.set({ rollout: { ...first.get().rollout, params } });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 1);
+    expect(backend.writes).toHaveLength(1);
+    const second = new Store(initialState('33'));
+    await bindAutosave(second, { backend }).ready;
+    expect(second.get().rollout.params).toEqual(params);
+  });
+
   it('writes once after the quiet time, then restores plan and view on a new page', async () => {
     vi.useFakeTimers();
     const backend = memoryBackend();

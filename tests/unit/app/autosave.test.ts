@@ -22,6 +22,21 @@ const suggestion: SuggestionInfo = {
 };
 
 describe('autosave', () => {
+  it('keeps the rollout parameters (checked again on restore) and never its result', () => {
+    let s = initialState('33');
+    const params = { ...s.rollout.params, centers: 700, years: 4, provinceOrder: ['33', '32'] };
+    s = apply(s, { rollout: { ...s.rollout, params } });
+    const text = serialisePlanner(s);
+    expect(text).not.toContain('villageYear');
+    expect(restorePlanner(text, initialState('33'))?.rollout?.params).toEqual(params);
+    // Saved parameters that fail today's checks are dropped: the defaults stay.
+    const bad = JSON.parse(text) as { rollout: string };
+    bad.rollout = Buffer.from(JSON.stringify({ years: 9 })).toString('base64url');
+    expect(restorePlanner(JSON.stringify(bad), initialState('33'))?.rollout).toBeUndefined();
+    delete (bad as { rollout?: string }).rollout;
+    expect(restorePlanner(JSON.stringify(bad), initialState('33'))?.rollout).toBeUndefined();
+  });
+
   it('round-trips settings, plan (with NaN figures) and scenarios', () => {
     let s = initialState('33');
     const sites = setSitePhase(addSite(addSite(emptySites(), 120.1, 30.2), 121, 29, 2, 1, '330110001001'), 1, 2);
