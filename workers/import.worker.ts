@@ -62,7 +62,10 @@ async function readWhole(
 /** An unusable file as an answer: InputError gives file and reason; anything else is reported as it is. */
 function failure(name: string, error: unknown): { ok: false; error: ImportFailure } {
   if (error instanceof InputError) {
-    return { ok: false, error: { file: error.file, reason: error.reason, message: error.message } };
+    const { file, reason, message, code, params } = error;
+    const failure: ImportFailure = { file, reason, message, code, params };
+    if (error.problems.length > 0) failure.firstProblem = error.problems[0];
+    return { ok: false, error: failure };
   }
   const reason = error instanceof Error ? error.message : String(error);
   return { ok: false, error: { file: name, reason, message: `${name}: ${reason}` } };
@@ -119,7 +122,7 @@ const api: ImportApi = {
         ids: value.ids.join(ID_SEPARATOR),
         firstProblems: read.problems.slice(0, FIRST_PROBLEMS),
         problemCount: read.problems.length,
-        problemsCsv: problemsCsv(read.problems),
+        problemsCsv: problemsCsv(read.problems, options.locale),
         swapSuspects: value.swapSuspects ?? 0,
         swapped: options.swapAxes === true,
       };

@@ -8,7 +8,8 @@ import * as Comlink from 'comlink';
 import type { FileHeaders, ImportApi, ImportFailure, ImportProgress, ImportedPoints } from '../io/import-api';
 import { DataPanel, type DataPanelView, type ImportChoice } from '../ui/data-panel';
 import { downloadText } from '../ui/export-panel';
-import { formatNumber, t } from '../ui/i18n';
+import { formatNumber, getLocale, t } from '../ui/i18n';
+import { importErrorReason, importErrorText } from '../ui/problem-text';
 import {
   addImportedSites,
   clearUserData,
@@ -60,6 +61,9 @@ export function dataLines(state: AppState): string[] {
   }
   return lines;
 }
+
+/** "Cannot import" and the file's error in the current language. */
+const failedText = (error: ImportFailure) => t('importFailed', { message: importErrorText(error) });
 
 /** True when a failure is about swapped lon/lat (every row looked swapped, so none was kept). */
 const swapFailure = (error: ImportFailure) => /look(s)? swapped/.test(error.reason);
@@ -120,7 +124,7 @@ export class ImportFlow {
     const answer = await this.importer.headers(file, file.name);
     if (this.file !== file) return;
     if (answer.ok) this.headers = answer.value;
-    this.view = { ...this.emptyView(), error: answer.ok ? null : t('importFailed', { message: answer.error.message }) };
+    this.view = { ...this.emptyView(), error: answer.ok ? null : failedText(answer.error) };
     this.panel.showFile(file.name, this.headers);
     this.render();
   }
@@ -164,11 +168,12 @@ export class ImportFlow {
         ...(choice.weightField !== '' && { weightField: choice.weightField }),
         ...(choice.idField !== '' && { idField: choice.idField }),
         swapAxes: swap,
+        locale: getLocale(),
       },
       progress,
     );
     if (!answer.ok) {
-      this.fail(t('importFailed', { message: answer.error.message }), !swap && swapFailure(answer.error));
+      this.fail(failedText(answer.error), !swap && swapFailure(answer.error));
       return;
     }
     const points = answer.value;
@@ -208,7 +213,7 @@ export class ImportFlow {
 
   private async importPlan(file: File): Promise<void> {
     const answer = await this.importer.readPlan(file, file.name);
-    if (!answer.ok) return this.fail(t('importFailed', { message: answer.error.message }));
+    if (!answer.ok) return this.fail(failedText(answer.error));
     this.store.set(restorePlanFile(this.store.get(), answer.value));
     this.addedSites = false;
     const n = answer.value.plan.sites.length;
@@ -232,9 +237,10 @@ export class ImportFlow {
       // A table of other sizes: one message with both sizes (the matrix in use, if any, stays).
       const { reason } = answer.error;
       if (/ has \d+ (rows|columns); expected /.test(reason)) {
-        return this.fail(t('matrixMismatch', { file: file.name, reason, rows, cols }));
+        const shown = importErrorReason(answer.error);
+        return this.fail(t('matrixMismatch', { file: file.name, reason: shown, rows, cols }));
       }
-      return this.fail(t('importFailed', { message: answer.error.message }));
+      return this.fail(failedText(answer.error));
     }
     this.store.set(setUserMatrix(this.store.get(), answer.value));
     const { rows: r, cols: c } = answer.value;

@@ -7,7 +7,7 @@
  */
 import type { PointCrs } from './crs';
 import type { PlanFile } from './plan-file';
-import type { InputProblem } from './problems';
+import type { ErrorCode, InputProblem, ProblemParams } from './problems';
 
 /** What an imported file is for. */
 export type ImportRole = 'villages' | 'candidates' | 'existing' | 'osrm' | 'plan';
@@ -44,6 +44,8 @@ export interface ImportOptions {
   idField?: string;
   /** Swap lon/lat of points outside China that fall inside it when swapped. */
   swapAxes?: boolean;
+  /** Language of the problems download (location and message); default English. */
+  locale?: 'zh-CN' | 'en';
 }
 
 /** How far an import is. */
@@ -93,6 +95,11 @@ export interface ImportFailure {
   reason: string;
   /** `file: reason`. */
   message: string;
+  /** What kind of error (src/io/problem-codes.ts), when the reader said; the app translates it. */
+  code?: ErrorCode;
+  params?: ProblemParams;
+  /** The first row problem of a file with no usable row. */
+  firstProblem?: InputProblem;
 }
 
 /** An answer or a failure. */

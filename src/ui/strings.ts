@@ -5,6 +5,7 @@
  */
 import { exportStrings } from './strings-export';
 import { phaseStrings } from './strings-phase';
+import { problemStrings } from './strings-problems';
 import { importStrings } from './strings-import';
 import { rolloutStrings } from './strings-rollout';
 import { toolStrings } from './strings-tools';
@@ -16,6 +17,7 @@ export const strings = {
     ...phaseStrings['zh-CN'],
     ...rolloutStrings['zh-CN'],
     ...importStrings['zh-CN'],
+    ...problemStrings['zh-CN'],
     tagline: '农村电商网点覆盖规划',
     province: '省份',
     aboutData: '关于数据',
@@ -147,6 +149,7 @@ export const strings = {
     ...phaseStrings.en,
     ...rolloutStrings.en,
     ...importStrings.en,
+    ...problemStrings.en,
     tagline: 'Rural e-commerce coverage planner',
     province: 'Province',
     aboutData: 'About data',

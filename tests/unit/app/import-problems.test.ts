@@ -2,22 +2,30 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { problemsCsv } from '../../../src/app/import-problems';
+import { problem } from '../../../src/io/problems';
 import { readPointsFile } from '../../../src/io/read-points';
 
 describe('problemsCsv', () => {
   it('writes a BOM, a header and one quoted row per problem that a CSV reader reads back', () => {
     const problems = [
-      { file: '村庄.csv', location: 'row 3', field: 'lat', message: 'expected a number, got "x"' },
-      { file: '村庄.csv', location: 'row 9', message: '=cmd|line\nbreak' },
+      problem('村庄.csv', 'row 3', 'lat', 'notNumber', { got: '"x"' }),
+      { ...problem('村庄.csv', 'row 9', undefined, 'missingWeight', {}), message: '=cmd|line\nbreak' },
     ];
     const text = problemsCsv(problems);
-    expect(text.startsWith('\uFEFFfile,location,field,message\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFfile,location,field,message,code\r\n')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
     expect(rows).toEqual([
-      ['file', 'location', 'field', 'message'],
-      ['村庄.csv', 'row 3', 'lat', 'expected a number, got "x"'],
-      ['村庄.csv', 'row 9', '', "'=cmd|line\nbreak"],
+      ['file', 'location', 'field', 'message', 'code'],
+      ['村庄.csv', 'row 3', 'lat', 'expected a number in degrees, got "x"', 'notNumber'],
+      ['村庄.csv', 'row 9', '', "'=cmd|line\nbreak", 'missingWeight'],
     ]);
+  });
+
+  it('writes location and message in Chinese when asked, code and field as they are', () => {
+    const problems = [problem('村庄.csv', 'row 3', 'lat', 'notNumber', { got: '"x"' })];
+    const rows = Papa.parse<string[]>(problemsCsv(problems, 'zh-CN').slice(1), { skipEmptyLines: true }).data;
+    expect(rows[1]).toEqual(['村庄.csv', '第 3 行', 'lat', '应为以度为单位的数字，实际为 "x"', 'notNumber']);
+    expect(problemsCsv(problems, 'en')).toBe(problemsCsv(problems));
   });
 
   it('lists every problem of the fixture the browser test imports', async () => {
