@@ -59,9 +59,10 @@ export function problemMessageText(problem: ShownProblem, locale: Locale = getLo
   const key = `problem_${problem.code ?? ''}`;
   if (problem.code === undefined || !isKey(key)) return problem.message;
   const params = { ...problem.params };
-  // A site status is a word of the interface ("existing" → "已有"); other values are shown as found.
+  // In Chinese a site status is the interface word ("existing" → "已有"); English keeps the file's word, as do all
+  // other values.
   const status = `status_${params.status ?? ''}`;
-  if (params.status !== undefined && isKey(status)) params.status = fill(locale, status, {});
+  if (locale !== 'en' && params.status !== undefined && isKey(status)) params.status = fill(locale, status, {});
   return fill(locale, key, params);
 }
 
