@@ -10,7 +10,7 @@ export const problemStrings = {
     problemLineField: '{file} {location}，字段“{field}”：{message}',
     errorLine: '{file}：{reason}',
     locRow: '第 {n} 行',
-    locFeature: '第 {n} 个要素',
+    locFeature: '要素 #{n}（从 0 起编号）',
     locSite: '站点 {id}',
     problem_unclosedQuote: '引号没有闭合；其后的行可能被合并',
     problem_badQuote: '带引号的单元格格式错误；其后的行可能被合并',

@@ -117,8 +117,9 @@ describe('import of the user data in the app', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['file', 'location', 'field', 'message']);
+    expect(rows[0]).toEqual(['file', 'location', 'field', 'message', 'code']);
     expect(rows.length - 1).toBe(3);
+    for (const row of rows.slice(1)) expect(row[4]).toMatch(/^[a-z][A-Za-z]+$/);
 
     await page.waitForFunction(() =>
       /in 3 counties/.test(document.querySelector('[data-testid=data-line]')?.textContent ?? ''),

@@ -20,7 +20,7 @@ describe('problemText', () => {
     expect(problemText(bad)).toBe('村庄.csv 第 7 行，字段“lat”：应为以度为单位的数字，实际为 "abc"');
     setLocale('en');
     expect(problemText(bad)).toBe('村庄.csv row 7, field "lat": expected a number in degrees, got "abc"');
-    expect(locationText('feature 3', 'zh-CN')).toBe('第 3 个要素');
+    expect(locationText('feature 3', 'zh-CN')).toBe('要素 #3（从 0 起编号）');
     expect(locationText('line 4, column 9', 'zh-CN')).toBe('line 4, column 9');
   });
 
