@@ -18,6 +18,7 @@ import {
   type Scenario,
   type SuggestionInfo,
 } from './plan-state';
+import { rolloutParamsFromJson } from './rollout-link';
 import type { AppState } from './store';
 import { NO_USER_DATA, type UserCandidatesData, type UserVillagesData } from './user-data';
 
@@ -108,12 +109,15 @@ export function restorePlanFile(state: AppState, file: PlanFile): Partial<AppSta
   const base: AppState =
     file.provinceCode === state.provinceCode ? state : { ...state, ...switchProvince(state, file.provinceCode) };
   const settings = settingsOf(file.settings);
+  // The rollout's parameters pass the same checks as a government link's; unusable ones leave the current ones.
+  const rollout = file.rollout === undefined ? null : rolloutParamsFromJson(file.rollout);
   return {
     ...(base === state ? {} : switchProvince(state, file.provinceCode)),
     ...commitPlan(base, snapshotOf(file.plan)),
     settings,
     scenarios,
     comparison: null,
+    ...(rollout !== null && rollout.problems.length === 0 && { rollout: { ...state.rollout, params: rollout.params } }),
   };
 }
 

@@ -46,6 +46,7 @@ export function planFileOfState(state: AppState): string {
       plan: planOf(s.plan),
     })),
     data: planFileData(state.provinceCode, state.userData),
+    rollout: asJson(state.rollout.params)!,
   });
 }
 

@@ -104,6 +104,16 @@ export function decodeRolloutParams(text: string | null): { params: RolloutParam
   } catch {
     return { params: defaults, problems: ['rollout: the parameters in the link are unreadable'] };
   }
+  return rolloutParamsFromJson(diff);
+}
+
+/**
+ * Parameters from JSON (all of them, or the fields that differ from the defaults), checked field by field and with
+ * `checkRolloutParams`: a government link's, an autosave's or a plan file's.
+ * @returns the parameters and no problem, or the defaults and the problems found (never throws)
+ */
+export function rolloutParamsFromJson(diff: unknown): { params: RolloutParams; problems: string[] } {
+  const defaults = defaultRolloutParams();
   if (!isRecord(diff)) return { params: defaults, problems: ['rollout: expected an object of parameters'] };
   const problems = Object.entries(diff)
     .map(([key, value]) => fieldProblem(key, value, defaults))

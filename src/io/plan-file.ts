@@ -56,6 +56,8 @@ export interface PlanFile {
   scenarios: PlanFileScenario[];
   /** Which data the plan was made on, e.g. `{ "demand": "embedded:33" }` or the user's file names. */
   data?: { [key: string]: string };
+  /** The national rollout's parameters (`RolloutParams` as JSON; the app checks them), absent when not saved. */
+  rollout?: JsonObject;
 }
 
 /** The plan file as text (pretty-printed, ends with a newline). */
@@ -121,6 +123,7 @@ export function readPlanFile(text: string, file = 'plan.json'): PlanFile {
       };
     }),
   };
+  if (doc.rollout !== undefined) out.rollout = obj(doc.rollout, 'rollout');
   if (doc.data !== undefined) {
     const data = obj(doc.data, 'data');
     out.data = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, str(value, `data.${key}`)]));

@@ -8,6 +8,7 @@ import {
   setUserVillages,
 } from '../../../src/app/import-actions';
 import { addStation, undoPlan } from '../../../src/app/plan-actions';
+import { planFileOfState } from '../../../src/app/plan-file-state';
 import { initialState, type AppState } from '../../../src/app/store';
 import { candidatesLine, dataLine, planFileData, splitIds } from '../../../src/app/user-data';
 import { SITE_STATUS } from '../../../src/core/types';
@@ -82,6 +83,19 @@ describe('import actions', () => {
     expect(restored.scenarios.length).toBe(file.scenarios.length);
     const undone = apply(restored, undoPlan(restored));
     expect(undone.plan.sites.count).toBe(1);
+  });
+
+  it('a plan file carries the rollout parameters; bad ones leave the current ones', () => {
+    let state = initialState('33');
+    const params = { ...state.rollout.params, centers: 640, years: 3, yearCaps: { stations: [1000, 2000] } };
+    state = apply(state, { rollout: { ...state.rollout, params } });
+    const file = readPlanFile(planFileOfState(state));
+    expect(apply(initialState('33'), restorePlanFile(initialState('33'), file)).rollout.params).toEqual(params);
+    const bad = readPlanFile(planFileOfState(state).replace('"years": 3', '"years": 11'));
+    expect(restorePlanFile(initialState('33'), bad).rollout).toBeUndefined();
+    // The committed v1 fixture has none: the current parameters stay.
+    const v1 = readPlanFile(readFileSync(new URL('../../fixtures/plan-v1.json', import.meta.url), 'utf8'));
+    expect(restorePlanFile(initialState('33'), v1).rollout).toBeUndefined();
   });
 
   it('says which villages the plan uses, and records it in the plan file data', () => {
