@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutOf } from '../../../src/app/keyboard';
 import { siteAt } from '../../../src/app/map-edit';
 import { showsCoverage } from '../../../src/app/map-view';
 import { initialState } from '../../../src/app/store';
@@ -12,38 +11,6 @@ import { shareAt, stationsAtX } from '../../../src/ui/curve-panel';
 import { qualityText } from '../../../src/ui/plan-panel';
 import { totalsRows } from '../../../src/ui/totals-panel';
 import { setLocale } from '../../../src/ui/i18n';
-
-const key = (
-  k: string,
-  mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; metaKey: boolean }> = {},
-  tag = 'BODY',
-) => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  targetTag: tag,
-  ...mods,
-});
-
-describe('keyboard shortcuts', () => {
-  it('maps Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, Cmd+Z, Delete and Escape', () => {
-    expect(shortcutOf(key('z', { ctrlKey: true }))).toBe('undo');
-    expect(shortcutOf(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
-    expect(shortcutOf(key('y', { ctrlKey: true }))).toBe('redo');
-    expect(shortcutOf(key('z', { metaKey: true }))).toBe('undo');
-    expect(shortcutOf(key('Delete'))).toBe('delete');
-    expect(shortcutOf(key('Escape'))).toBe('escape');
-    expect(shortcutOf(key('z'))).toBeNull();
-  });
-
-  it('leaves keys typed into a field to the field', () => {
-    expect(shortcutOf(key('z', { ctrlKey: true }, 'INPUT'))).toBeNull();
-    expect(shortcutOf(key('Backspace', {}, 'input'))).toBeNull();
-    expect(shortcutOf(key('Delete', {}, 'SELECT'))).toBeNull();
-  });
-});
 
 describe('hitting a site on the map', () => {
   // A flat projection: 100 px per degree, origin at (120, 30), y down.

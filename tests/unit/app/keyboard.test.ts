@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nudged, nudgeOf, NUDGE_KM, NUDGE_SHIFT_KM } from '../../../src/app/keyboard';
+import { nudged, nudgeOf, NUDGE_KM, NUDGE_SHIFT_KM, shortcutOf } from '../../../src/app/keyboard';
 import { dropSite } from '../../../src/app/plan-actions';
 import { initialState } from '../../../src/app/store';
 import { haversineKm } from '../../../src/core/distance/haversine';
@@ -7,7 +7,7 @@ import { addSite, emptySites } from '../../../src/core/live/sites';
 
 const key = (
   k: string,
-  mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; altKey: boolean }> = {},
+  mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {},
   tag = 'BODY',
 ) => ({
   key: k,
@@ -57,5 +57,23 @@ describe('arrow keys move the selected site', () => {
     expect(patch.plan?.sites.lon[0]).toBe(lon);
     expect(patch.selectedSite).toBe(0);
     expect(patch.history?.past.length).toBe(1);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('maps Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, Cmd+Z, Delete and Escape', () => {
+    expect(shortcutOf(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(shortcutOf(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(shortcutOf(key('y', { ctrlKey: true }))).toBe('redo');
+    expect(shortcutOf(key('z', { metaKey: true }))).toBe('undo');
+    expect(shortcutOf(key('Delete'))).toBe('delete');
+    expect(shortcutOf(key('Escape'))).toBe('escape');
+    expect(shortcutOf(key('z'))).toBeNull();
+  });
+
+  it('leaves keys typed into a field to the field', () => {
+    expect(shortcutOf(key('z', { ctrlKey: true }, 'INPUT'))).toBeNull();
+    expect(shortcutOf(key('Backspace', {}, 'input'))).toBeNull();
+    expect(shortcutOf(key('Delete', {}, 'SELECT'))).toBeNull();
   });
 });
