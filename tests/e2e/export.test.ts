@@ -12,7 +12,7 @@ import { SITE_STATUS } from '../../src/core/types';
 import { rfc7946Problems } from '../unit/io/export-fixture';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { countPixels, parseColour, readPng } from './pixels';
-import { saveDownloads, suggestStations } from './plan-steps';
+import { clickAndSave, suggestStations } from './plan-steps';
 import { ogrFields, ogrinfo } from '../unit/io/ogrinfo';
 
 const baseUrl = inject('baseUrl');
@@ -53,16 +53,14 @@ describe('exports from the app: GeoJSON, CSV and PNG read back by GDAL and pngjs
 
   /** Clicks an export button and saves the `count` files it downloads; returns their paths by name. */
   async function exportFiles(label: RegExp, count: number): Promise<Map<string, string>> {
-    const start = downloads.length;
-    await page.getByRole('button', { name: label }).click();
+    const files = await clickAndSave(page, downloads, label, count, dir);
     await page.waitForFunction(
       () => /Downloaded|failed/.test(document.querySelector('[data-testid=export-status]')?.textContent ?? ''),
       null,
       { timeout: 120_000 },
     );
     expect(await page.getByTestId('export-status').textContent()).toMatch(/^Downloaded/);
-    await expect.poll(() => downloads.length - start, { timeout: 30_000 }).toBe(count);
-    return saveDownloads(downloads, start, dir);
+    return files;
   }
 
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { parseOsrmTable } from '../../src/io/osrm';
 import type { PointTable } from '../../src/io/points';
 import { readPointsFile } from '../../src/io/read-points';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
-import { saveDownloads } from './plan-steps';
+import { clickAndSave } from './plan-steps';
 
 const baseUrl = inject('baseUrl');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
@@ -77,10 +77,7 @@ describe('a plan on the user villages, candidate sites and travel-time table', (
 
   /** Clicks a button and saves the `count` files it downloads; returns their paths by name. */
   async function download(label: RegExp, count: number): Promise<Map<string, string>> {
-    const start = downloads.length;
-    await page.getByRole('button', { name: label }).click();
-    await expect.poll(() => downloads.length - start, { timeout: 120_000 }).toBe(count);
-    return saveDownloads(downloads, start, dir);
+    return clickAndSave(page, downloads, label, count, dir);
   }
 
   beforeAll(async () => {

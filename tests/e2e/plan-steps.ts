@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The number shown in a totals figure, digits only (any language's separators). */
 export async function shownNumber(page: Page, testId: string): Promise<number> {
@@ -25,10 +26,28 @@ export async function suggestStations(page: Page, n: number, timeout = 120_000):
 }
 
 /**
+ * Clicks the button named `label` and saves the `count` files it downloads into `dir`.
+ * @param downloads the page's downloads so far (the test pushes each `download` event into it)
+ * @returns the saved paths by file name
+ */
+export async function clickAndSave(
+  page: Page,
+  downloads: readonly Download[],
+  label: RegExp,
+  count: number,
+  dir: string,
+) {
+  const start = downloads.length;
+  await page.getByRole('button', { name: label }).click();
+  await expect.poll(() => downloads.length - start, { timeout: 120_000 }).toBe(count);
+  return saveDownloads(downloads, start, dir);
+}
+
+/**
  * Saves the downloads from index `start` on into `dir`, by their suggested names.
  * @returns the saved paths by file name
  */
-export async function saveDownloads(downloads: readonly Download[], start: number, dir: string) {
+async function saveDownloads(downloads: readonly Download[], start: number, dir: string) {
   const files = new Map<string, string>();
   for (const download of downloads.slice(start)) {
     const path = join(dir, download.suggestedFilename());
