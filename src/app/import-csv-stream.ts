@@ -9,11 +9,10 @@
  */
 import Papa from 'papaparse';
 import { tableToWgs84, type PointCrs } from '../io/crs';
-import { parsePointsCsv } from '../io/csv';
+import { headerDelimiter, parsePointsCsv } from '../io/csv';
 import type { PointTable } from '../io/points';
 import { firstProblemParams, InputError, inputError, problem, type InputProblem } from '../io/problems';
 import { readSummary, type PointsFileResult } from '../io/read-points';
-import { likelyDelimiter } from './import-headers';
 
 /** Options of {@link readCsvStream}. */
 export interface CsvStreamOptions {
@@ -261,7 +260,7 @@ async function readAs(blob: Blob, options: CsvStreamOptions, encoding: 'utf-8' |
 /** The id column's name as the file spells it (exact, else case-insensitive, as csv.ts matches it), or `id`. */
 function idColumnName(header: string, idField: string | undefined): string {
   const wanted = (idField ?? 'id').trim();
-  const cells = (Papa.parse<string[]>(header, { delimiter: likelyDelimiter(header) }).data[0] ?? []).map((c) =>
+  const cells = (Papa.parse<string[]>(header, { delimiter: headerDelimiter(header) }).data[0] ?? []).map((c) =>
     c.trim(),
   );
   return cells.find((c) => c === wanted) ?? cells.find((c) => c.toLowerCase() === wanted.toLowerCase()) ?? 'id';

@@ -6,6 +6,7 @@
  * the name in the first 11 bytes, ended by 0x0D).
  */
 import Papa from 'papaparse';
+import { headerDelimiter } from '../io/csv';
 import { decodeText } from '../io/encoding';
 import type { FileHeaders } from '../io/import-api';
 import { parseJsonText } from '../io/json';
@@ -63,24 +64,10 @@ function csvHeaders(bytes: Uint8Array, file: string, size: number): FileHeaders 
   }
   const { text, encoding } = decodeText(head);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = likelyDelimiter(firstLine);
+  const delimiter = headerDelimiter(firstLine);
   const parsed = Papa.parse<string[]>(firstLine, { delimiter, header: false });
   const fields = (parsed.data[0] ?? []).map((name) => name.trim()).filter((name) => name !== '');
   return { file, bytes: size, format: 'csv', encoding, delimiter, fields, role: 'villages' };
-}
-
-/** The most frequent of comma, tab, semicolon and bar in a header line (as src/io/csv.ts chooses it). */
-export function likelyDelimiter(line: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const delimiter of [',', '\t', ';', '|']) {
-    const count = line.split(delimiter).length - 1;
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /** Field names of a dBASE (.dbf) table, from its field descriptors; ASCII or GBK names both decode. */

@@ -156,8 +156,11 @@ function quoteErrors(errors: Papa.ParseError[], file: string): InputProblem[] {
     );
 }
 
-/** The delimiter of a delimited text file: the most frequent of comma, tab, semicolon and bar in its first line. */
-function headerDelimiter(text: string): string {
+/**
+ * The delimiter of a delimited text file: the most frequent of comma, tab, semicolon and bar in its first line
+ * (comma when none occurs). Also used by the app's first look at a file and its streamed reader.
+ */
+export function headerDelimiter(text: string): string {
   const end = text.indexOf('\n');
   const header = end < 0 ? text : text.slice(0, end);
   let best = ',';
