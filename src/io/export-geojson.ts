@@ -20,23 +20,17 @@ export interface PlanGeoJsonTexts {
  * writeFileSync('sites.geojson', texts.sites);
  */
 export function planGeoJsonTexts(tables: PlanExportTables): PlanGeoJsonTexts {
-  const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
-  const sites: FeatureCollection = {
+  // One Point feature per row, its other fields as the properties.
+  const points = (rows: readonly { lon: number; lat: number }[]): FeatureCollection => ({
     type: 'FeatureCollection',
-    features: tables.sites.map(({ lon, lat, ...properties }) => ({
+    features: rows.map(({ lon, lat, ...properties }) => ({
       type: 'Feature',
-      geometry: point(lon, lat),
+      geometry: { type: 'Point', coordinates: [lon, lat] } satisfies Point,
       properties,
     })),
-  };
-  const villages: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: tables.villages.map(({ lon, lat, ...properties }) => ({
-      type: 'Feature',
-      geometry: point(lon, lat),
-      properties,
-    })),
-  };
+  });
+  const sites = points(tables.sites);
+  const villages = points(tables.villages);
   const counties: FeatureCollection = {
     type: 'FeatureCollection',
     features: tables.counties.map(({ feature, ...properties }): Feature => ({
