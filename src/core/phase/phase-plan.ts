@@ -17,6 +17,7 @@
  * and the year's caps. In a two-tier plan a station none of whose serving centers is open yet opens together with
  * the cheapest of them (ties: smaller index), so no station opens before a center that serves it. Existing sites
  * are open from the start (year 0) and cost nothing; sites no year can afford stay at year 0 and are listed.
+ * The opening rule is the rollout's `openFirstFit` (src/core/rollout/first-fit.ts).
  * Deterministic: no randomness, ties by index.
  */
 import { greedyOrder } from '../metrics/marginal';
@@ -24,6 +25,7 @@ import { centerCost, frontLoadedYuan, stationCost, type SiteCost } from '../roll
 import { checkCostModel } from '../rollout/defaults';
 import { SITE_ROLE } from '../plan-types';
 import { SITE_STATUS } from '../types';
+import { openFirstFit } from '../rollout/first-fit';
 import { YearLedger } from '../rollout/year-ledger';
 import type { PhaseInput, PhaseResult } from './phase-types';
 import { phaseYears } from './phase-years';
@@ -96,49 +98,28 @@ export function phasePlan(input: PhaseInput): PhaseResult {
     .filter(phased)
     .sort((a, b) => score[b] - score[a] || a - b);
 
-  const caps = input.caps ?? {};
-  const capOf = (list: readonly (number | null)[] | undefined, t: number) => list?.[t] ?? Infinity;
-  const ledger = new YearLedger(years, input.budgetYuan, caps.spendYuan);
-  const newCenters = new Uint32Array(years);
-  const newStations = new Uint32Array(years);
-  const year = new Uint8Array(n);
-  const open = Uint8Array.from(status, (s) => (s === SITE_STATUS.existing ? 1 : 0));
+  const ledger = new YearLedger(years, input.budgetYuan, input.caps?.spendYuan);
   const cheapest = (centers: Uint32Array): number => {
     let best = -1;
     for (const c of centers)
       if (best < 0 || frontYuan[c] < frontYuan[best] || (frontYuan[c] === frontYuan[best] && c < best)) best = c;
     return best;
   };
-
-  for (let t = 0; t < years; t++) {
-    for (const u of order) {
-      if (open[u]) continue;
-      if (!isStation(u)) {
-        if (newCenters[t] >= capOf(caps.centers, t) || !ledger.fits(t, cost[u].setupYuan, cost[u].yearlyYuan)) continue;
-        ledger.commit(t, cost[u].setupYuan, cost[u].yearlyYuan);
-        open[u] = 1;
-        year[u] = t + 1;
-        newCenters[t]++;
-        continue;
-      }
-      const centers = serving.twoTier ? servedBy(u) : new Uint32Array(0);
-      const c = centers.length > 0 && !centers.some((x) => open[x] === 1) ? cheapest(centers) : -1;
-      if (newStations[t] >= capOf(caps.stations, t)) continue;
-      if (c >= 0 && newCenters[t] >= capOf(caps.centers, t)) continue;
-      const setupYuan = cost[u].setupYuan + (c >= 0 ? cost[c].setupYuan : 0);
-      const yearlyYuan = cost[u].yearlyYuan + (c >= 0 ? cost[c].yearlyYuan : 0);
-      if (!ledger.fits(t, setupYuan, yearlyYuan)) continue;
-      ledger.commit(t, setupYuan, yearlyYuan);
-      open[u] = 1;
-      year[u] = t + 1;
-      newStations[t]++;
-      if (c >= 0) {
-        open[c] = 1;
-        year[c] = t + 1;
-        newCenters[t]++;
-      }
-    }
-  }
+  // A two-tier station none of whose serving centers is open opens with the cheapest of them.
+  const year = openFirstFit(
+    {
+      order,
+      isCenter: (k) => !isStation(k),
+      cost: (k) => cost[k],
+      companion: (k, open) => {
+        const centers = serving.twoTier ? servedBy(k) : new Uint32Array(0);
+        return centers.length > 0 && !centers.some((c) => open[c] === 1) ? cheapest(centers) : -1;
+      },
+    },
+    Uint8Array.from(status, (s) => (s === SITE_STATUS.existing ? 1 : 0)),
+    ledger,
+    input.caps,
+  );
 
   const unaffordable = Uint32Array.from(order.filter((k) => year[k] === 0)).sort();
   const figures = phaseYears(input, year, ledger.yearSpendYuan);

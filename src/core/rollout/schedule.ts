@@ -12,11 +12,13 @@
  * center with no station of its own comes after its province's stations) and opened when they fit: the running
  * costs of every open site are committed for all later years, so opening a site now never leaves a later year
  * unable to pay for what is open. A station whose county's center is not open yet opens together with it (same
- * year), so no station ever opens before its center. Sites no year can afford stay closed (year 0).
+ * year), so no station ever opens before its center. Sites no year can afford stay closed (year 0). The opening
+ * rule is `openFirstFit` (first-fit.ts), shared with the planner's phasing.
  */
 import { centerCost, frontLoadedYuan, stationCost, type SiteCost } from './costs';
 import { provinceRank } from './county-ranking';
 import type { RolloutParams } from './rollout-types';
+import { openFirstFit } from './first-fit';
 import { YearLedger } from './year-ledger';
 
 /** What the schedule needs of the chosen sites. */
@@ -50,23 +52,13 @@ export function scheduleRollout(input: ScheduleInput, params: RolloutParams): Sc
   const years = params.years;
   const { centers, stationCounty, stationGain, countyProvince } = input;
   const stationCount = stationCounty.length;
-  const caps = params.yearCaps ?? {};
-  const capOf = (list: readonly number[] | undefined, t: number): number => {
-    const value = list?.[t];
-    return value === undefined || value === null ? Infinity : value;
-  };
-  const ledger = new YearLedger(years, params.budgetYuan, caps.spendYuan);
-  const newCenters = new Uint32Array(years);
-  const newStations = new Uint32Array(years);
-
+  const ledger = new YearLedger(years, params.budgetYuan, params.yearCaps?.spendYuan);
   const centerOf = new Int32Array(countyProvince.length).fill(-1);
   centers.forEach((c, k) => (centerOf[c] = k));
   const centerCosts: SiteCost[] = centers.map((c) => centerCost(params.costs, countyProvince[c]));
   const stationCosts: SiteCost[] = Array.from({ length: stationCount }, (_, s) =>
     stationCost(params.costs, countyProvince[stationCounty[s]]),
   );
-  const centerYear = new Uint8Array(centers.length);
-  const stationYear = new Uint8Array(stationCount);
 
   // Units 0..stationCount-1 are stations, stationCount + k is center k.
   const unitCount = stationCount + centers.length;
@@ -81,41 +73,24 @@ export function scheduleRollout(input: ScheduleInput, params: RolloutParams): Sc
     (a, b) => rank[a] - rank[b] || perYuan[b] - perYuan[a] || a - b,
   );
 
-  const centerCap = (t: number): number => capOf(caps.centers, t);
-  const stationCap = (t: number): number => capOf(caps.stations, t);
-  const open = new Uint8Array(unitCount);
-  for (let t = 0; t < years; t++) {
-    for (const u of order) {
-      if (open[u]) continue;
-      if (u >= stationCount) {
-        const k = u - stationCount;
-        if (centerYear[k] !== 0) {
-          open[u] = 1;
-          continue;
-        }
-        const cost = centerCosts[k];
-        if (newCenters[t] >= centerCap(t) || !ledger.fits(t, cost.setupYuan, cost.yearlyYuan)) continue;
-        ledger.commit(t, cost.setupYuan, cost.yearlyYuan);
-        centerYear[k] = t + 1;
-        newCenters[t]++;
-        open[u] = 1;
-        continue;
-      }
-      const k = centerOf[stationCounty[u]];
-      const withCenter = centerYear[k] === 0;
-      if (newStations[t] >= stationCap(t) || (withCenter && newCenters[t] >= centerCap(t))) continue;
-      const setupYuan = stationCosts[u].setupYuan + (withCenter ? centerCosts[k].setupYuan : 0);
-      const yearlyYuan = stationCosts[u].yearlyYuan + (withCenter ? centerCosts[k].yearlyYuan : 0);
-      if (!ledger.fits(t, setupYuan, yearlyYuan)) continue;
-      ledger.commit(t, setupYuan, yearlyYuan);
-      stationYear[u] = t + 1;
-      newStations[t]++;
-      if (withCenter) {
-        centerYear[k] = t + 1;
-        newCenters[t]++;
-      }
-      open[u] = 1;
-    }
-  }
-  return { centerYear, stationYear, yearSpendYuan: ledger.yearSpendYuan };
+  // A station's companion: its county's center, while that is not open.
+  const year = openFirstFit(
+    {
+      order,
+      isCenter: (u) => u >= stationCount,
+      cost: (u) => (u >= stationCount ? centerCosts[u - stationCount] : stationCosts[u]),
+      companion: (u, open) => {
+        const center = stationCount + centerOf[stationCounty[u]];
+        return open[center] ? -1 : center;
+      },
+    },
+    new Uint8Array(unitCount),
+    ledger,
+    params.yearCaps,
+  );
+  return {
+    centerYear: year.slice(stationCount),
+    stationYear: year.slice(0, stationCount),
+    yearSpendYuan: ledger.yearSpendYuan,
+  };
 }
