@@ -12,7 +12,7 @@ import { runRollout } from '../src/core/rollout/run';
 import type { Progress } from '../src/core/types';
 import { countyNamesFromMatchTable } from '../src/data/county-names';
 import { decodeVillages, type VillageTable } from '../src/data/villages';
-import { rolloutArea } from '../src/app/rollout-area';
+import { rolloutArea } from '../src/core/rollout/area';
 
 /** Least time between two progress messages to the page, in milliseconds. */
 const PROGRESS_INTERVAL_MS = 50;

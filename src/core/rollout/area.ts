@@ -6,9 +6,9 @@
  * in the year it opens, and its yearly running cost times the province factor in every year from then on, that
  * year included; so the last year's spend equals the breakdown row's `spendYuan`.
  */
-import type { RolloutArea, RolloutAreaYear } from '../core/rollout/rollout-api';
-import { ROLLOUT_ROLE, type RolloutResult } from '../core/rollout/rollout-types';
-import type { VillageTable } from '../data/villages';
+import type { RolloutArea, RolloutAreaYear } from './rollout-api';
+import { ROLLOUT_ROLE, type RolloutResult } from './rollout-types';
+import type { VillageTable } from '../../data/villages';
 
 /** True when county `countyCode` (6 digits) lies in `areaCode` (2-digit province or 6-digit county). */
 export function inArea(countyCode: string, areaCode: string): boolean {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inArea, rolloutArea } from '../../../src/app/rollout-area';
-import { defaultRolloutParams } from '../../../src/core/rollout/defaults';
-import { runRollout } from '../../../src/core/rollout/run';
-import { syntheticTable } from '../core/rollout/rollout-fixture';
+import { inArea, rolloutArea } from '../../../../src/core/rollout/area';
+import { defaultRolloutParams } from '../../../../src/core/rollout/defaults';
+import { runRollout } from '../../../../src/core/rollout/run';
+import { syntheticTable } from './rollout-fixture';
 
 describe('area figures of a rollout', () => {
   const villages = syntheticTable();
