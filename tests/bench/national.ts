@@ -23,7 +23,7 @@ import { createRandom } from '../../src/core/random';
 import { coverageByPlanarRadius } from '../../src/core/reach/planar';
 import { coverageByRadius, type LonLatPoints } from '../../src/core/reach/radius';
 import { solveMaxCoverage } from '../../src/core/solve/max-coverage';
-import type { CoverageProblem } from '../../src/core/solve/max-coverage-state';
+import type { CoverageProblem } from '../../src/core/solve/max-coverage/state';
 import { boundNote, formatSummary, formatTable, gapPercent, ratioNote, summarize, type BenchRow } from './table';
 
 /** Seed of every generator and solve. */

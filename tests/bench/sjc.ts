@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { coverageByPlanarRadius } from '../../src/core/reach/planar';
 import { solveMaxCoverage, type MaxCoverageSolution } from '../../src/core/solve/max-coverage';
-import type { CoverageProblem } from '../../src/core/solve/max-coverage-state';
+import type { CoverageProblem } from '../../src/core/solve/max-coverage/state';
 import { solveSetCover } from '../../src/core/solve/set-cover';
 import { boundNote, formatSummary, formatTable, ratioNote, solutionRow, summarize, type BenchRow } from './table';
 

@@ -2,7 +2,7 @@
  * What each site adds, in order: the villages (and weight) each site newly covers when the sites open one after
  * the other. With the greedy order of a plan this is the coverage-vs-stations curve and a natural rollout order.
  */
-import { LazyHeap } from '../solve/max-coverage-heap';
+import { LazyHeap } from '../solve/max-coverage/heap';
 import type { CoverageSets } from '../types';
 
 /** Marginal gains of sites taken in order. */

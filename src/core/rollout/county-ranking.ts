@@ -18,7 +18,7 @@
  * A county whose reserve no longer fits the budget is passed over; counties without rural villages have no center
  * position and are never chosen.
  */
-import { LazyHeap } from '../solve/max-coverage-heap';
+import { LazyHeap } from '../solve/max-coverage/heap';
 import { centerCost, frontLoadedYuan, stationCost } from './costs';
 import type { RolloutNetwork } from './network';
 import type { RolloutParams } from './rollout-types';

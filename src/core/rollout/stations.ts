@@ -8,8 +8,8 @@
  * near a border serve the neighbours too). A candidate whose cost no longer fits the remaining budget is passed
  * over; the loop ends at `params.stations` stations, when nothing adds coverage, or when stopped.
  */
-import { LazyHeap } from '../solve/max-coverage-heap';
-import { CoverageState } from '../solve/max-coverage-state';
+import { LazyHeap } from '../solve/max-coverage/heap';
+import { CoverageState } from '../solve/max-coverage/state';
 import { SITE_STATUS } from '../types';
 import { frontLoadedYuan, stationCost } from './costs';
 import type { LoopHooks } from './county-ranking';

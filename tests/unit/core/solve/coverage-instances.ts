@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { coverageFromPredicate } from '../../../../src/core/coverage/csr';
-import type { CoverageProblem } from '../../../../src/core/solve/max-coverage-state';
+import type { CoverageProblem } from '../../../../src/core/solve/max-coverage/state';
 import { SITE_STATUS, type CoverageSets } from '../../../../src/core/types';
 
 /** A random instance: coverage density ~30 %, integer or fractional weights, random statuses when asked. */

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { reduceCoverage, sitesFromValues } from '../../../../../src/core/solve/max-coverage/mip';
+import { solveMip } from '../../../../../src/core/solve/mip';
+import { solveSetCover, setCoverHeuristic } from '../../../../../src/core/solve/set-cover';
+import { setCoverLp } from '../../../../../src/core/solve/set-cover/mip';
+import { SITE_STATUS } from '../../../../../src/core/types';
+import type { CoverageProblem } from '../../../../../src/core/solve/max-coverage/state';
+import { coveredWeight, instanceArb, newSites, plans } from '../coverage-instances';
+
+/** Weight reachable by non-excluded sites. */
+function coverable(problem: CoverageProblem): number {
+  const status = problem.status!;
+  const open = Array.from(status.keys()).filter((j) => status[j] !== SITE_STATUS.excluded);
+  return coveredWeight(problem.coverage, problem.weight, open);
+}
+
+/** Brute force: fewest new sites whose plan covers at least the target. */
+function bruteSetCover(problem: CoverageProblem, target: number): number {
+  let best = Infinity;
+  for (const plan of plans(problem)) {
+    if (coveredWeight(problem.coverage, problem.weight, plan) >= target - 1e-9 * Math.max(1, target)) {
+      best = Math.min(best, newSites(problem, plan));
+    }
+  }
+  return best;
+}
+
+const shareArb = fc.constantFrom(1, 0.95, 0.8, 0.5, 0.3);
+
+describe('set cover', () => {
+  it('exact equals brute force; heuristic >= optimum >= bound; target reached; statuses honoured', async () => {
+    await fc.assert(
+      fc.asyncProperty(instanceArb({ statuses: true }), shareArb, async (problem, share) => {
+        const target = share * coverable(problem);
+        const optimum = bruteSetCover(problem, target);
+        const exact = await solveSetCover(problem, { share, mode: 'exact', timeLimitSec: 20 });
+        const heuristic = setCoverHeuristic(problem, { share, timeLimitSec: 5 });
+        for (const solution of [exact, heuristic]) {
+          const covered = coveredWeight(problem.coverage, problem.weight, solution.selected);
+          expect(covered).toBeGreaterThanOrEqual(target - 1e-9 * Math.max(1, target));
+          expect(solution.coveredWeight).toBeCloseTo(covered, 9);
+          expect(solution.objective).toBe(newSites(problem, Array.from(solution.selected)));
+          expect(solution.objective).toBeGreaterThanOrEqual(optimum);
+          expect(solution.bound).toBeLessThanOrEqual(optimum);
+          if (solution.optimal) expect(solution.objective).toBe(optimum);
+          const open = new Set(solution.selected);
+          problem.status!.forEach((code, j) => {
+            if (code === SITE_STATUS.existing || code === SITE_STATUS.locked) expect(open.has(j)).toBe(true);
+            if (code === SITE_STATUS.excluded) expect(open.has(j)).toBe(false);
+          });
+        }
+        expect(exact.optimal).toBe(true);
+        expect(exact.objective).toBe(optimum);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('the reduced MIP has the brute-force optimum (all and partial)', async () => {
+    await fc.assert(
+      fc.asyncProperty(instanceArb({ statuses: true }), shareArb, async (problem, share) => {
+        const target = share * coverable(problem);
+        const optimum = bruteSetCover(problem, target);
+        const reduced = reduceCoverage(problem);
+        const result = await solveMip(setCoverLp(reduced, share >= 1 ? undefined : target), { mipRelGap: 0 });
+        expect(result.status).toBe('optimal');
+        expect(Math.round(result.objective)).toBe(optimum);
+        const status = problem.status!;
+        const fixed = Array.from(status.keys()).filter((j) => status[j] === 1 || status[j] === 2);
+        const covered = coveredWeight(problem.coverage, problem.weight, [
+          ...fixed,
+          ...sitesFromValues(reduced, result.values),
+        ]);
+        expect(covered).toBeGreaterThanOrEqual(target - 1e-9 * Math.max(1, target));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('fractional weights and partial targets', () => {
+    fc.assert(
+      fc.property(instanceArb({ fractional: true }), shareArb, (problem, share) => {
+        const target = share * coverable(problem);
+        const optimum = bruteSetCover(problem, target);
+        const heuristic = setCoverHeuristic(problem, { share });
+        expect(heuristic.objective).toBeGreaterThanOrEqual(optimum);
+        expect(heuristic.bound).toBeLessThanOrEqual(optimum);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('is deterministic and rejects a bad share', () => {
+    fc.assert(
+      fc.property(instanceArb(), (problem) => {
+        const a = setCoverHeuristic(problem, { seed: 3 });
+        const b = setCoverHeuristic(problem, { seed: 3 });
+        expect(Array.from(a.selected)).toEqual(Array.from(b.selected));
+      }),
+      { numRuns: 20 },
+    );
+    expect(() =>
+      setCoverHeuristic(
+        {
+          coverage: {
+            demandCount: 0,
+            siteCount: 0,
+            siteOffsets: Uint32Array.of(0),
+            siteDemands: new Uint32Array(0),
+            demandOffsets: Uint32Array.of(0),
+            demandSites: new Uint32Array(0),
+          },
+          weight: new Float64Array(0),
+        },
+        { share: 1.5 },
+      ),
+    ).toThrow('share');
+  });
+});
