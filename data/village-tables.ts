@@ -7,7 +7,7 @@
  *   `within`, else for a development zone (code x7x) the prefecture's districts (names ending in 区), else the
  *   whole prefecture.
  */
-import type { VillageTable } from '../src/data/villages';
+import type { VillageTable } from '../src/core/villages';
 import type { VillageNames } from '../src/data/village-names';
 import type { BoundaryFeature } from './boundaries';
 import type { CountyMatch } from './county-match';

@@ -13,6 +13,7 @@ import type { Manifest } from './data/manifest';
 import type { DataWorkerApi } from './data/worker-api';
 import { createBasemap } from './map/basemap';
 import type { VillagePoints } from './map/layers/villages';
+import { villagePoints } from './map/village-colours';
 import { renderAbout, readTileUrl } from './ui/about';
 import { countyFromProperties, renderCountyPanel } from './ui/county-panel';
 import { byId, el } from './ui/dom';
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
   const shownVillages = () => store.get().loadedProvinces.map((code) => villages.get(code)!);
   // Village points of some provinces, each fetched once (one at a time: the data worker answers in order).
   const loadPoints = async (codes: string[]): Promise<VillagePoints[]> => {
-    for (const c of codes) if (!villages.has(c)) villages.set(c, await dataWorker.loadVillagePoints(DATA_URL, c));
+    for (const c of codes) {
+      if (!villages.has(c)) villages.set(c, villagePoints(await dataWorker.loadVillagePositions(DATA_URL, c)));
+    }
     return codes.map((c) => villages.get(c)!);
   };
   // A government link opens the read-only view: no planner, no editing (src/app/government.ts).
@@ -119,8 +122,7 @@ async function main(): Promise<void> {
     const missing = codes.filter((c) => !villages.has(c));
     if (missing.length > 0) {
       status.textContent = t(code === NATIONAL_CODE ? 'loadingNational' : 'loadingVillages');
-      // One at a time: the data worker decodes in order, and each answer is a transfer, not a copy.
-      for (const c of missing) villages.set(c, await dataWorker.loadVillagePoints(DATA_URL, c));
+      await loadPoints(missing);
     }
     if (store.get().provinceCode !== code) return;
     const name = code === NATIONAL_CODE ? t('nationalArea') : manifest.provinces.find((p) => p.code === code)!.name;

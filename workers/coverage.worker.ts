@@ -20,7 +20,8 @@ import { LiveSession } from '../src/core/live/session';
 import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
 import { countyNamesFromMatchTable } from '../src/data/county-names';
-import { decodeVillages, type VillageTable } from '../src/data/villages';
+import type { VillageTable } from '../src/core/villages';
+import { decodeVillages } from '../src/data/villages';
 import { countyOfPoints, type CountyFeature as BoundaryFeature } from '../src/io/county-assign';
 
 const session = new LiveSession();

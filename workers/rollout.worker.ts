@@ -11,7 +11,8 @@ import type { RolloutInput, RolloutResult } from '../src/core/rollout/rollout-ty
 import { runRollout } from '../src/core/rollout/run';
 import type { Progress } from '../src/core/types';
 import { countyNamesFromMatchTable } from '../src/data/county-names';
-import { decodeVillages, type VillageTable } from '../src/data/villages';
+import type { VillageTable } from '../src/core/villages';
+import { decodeVillages } from '../src/data/villages';
 import { rolloutArea } from '../src/core/rollout/area';
 
 /** Least time between two progress messages to the page, in milliseconds. */

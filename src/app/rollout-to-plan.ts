@@ -17,7 +17,7 @@ import { siteTable, type SiteTable } from '../core/live/sites';
 import { SITE_ROLE } from '../core/plan-types';
 import { ROLLOUT_ROLE, type RolloutResult } from '../core/rollout/rollout-types';
 import { SITE_STATUS } from '../core/types';
-import { villageCode, type VillageTable } from '../data/villages';
+import { villageCode, type VillageTable } from '../core/villages';
 import { commitPlan, switchProvince } from './plan-actions';
 import type { PlanSettings } from './plan-state';
 import type { AppState } from './store';

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest, readProvinceVillages, DEFAULT_DATA_DIR } from '../data/node-files';
-import { villageCode, type VillageTable } from '../data/villages';
+import { villageCode, type VillageTable } from '../core/villages';
 import { countySeatStandIns } from '../core/county-seats';
 import type { PointTable } from '../io/points';
 import { assemblePlanInputs, type PlanInputs } from '../io/plan-inputs';

@@ -6,7 +6,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { RolloutResult } from '../core/rollout/rollout-types';
 import { ROLLOUT_ROLE } from '../core/rollout/rollout-types';
-import { villageCode, type VillageTable } from '../data/villages';
+import { villageCode, type VillageTable } from '../core/villages';
 
 /** Properties of a site feature. */
 export interface RolloutSiteProperties {

@@ -13,7 +13,7 @@ import { mergeVillageTables } from '../core/live/national';
 import { runRollout } from '../core/rollout/run';
 import type { RolloutResult } from '../core/rollout/rollout-types';
 import { DEFAULT_DATA_DIR, readManifest, readProvinceVillages, readVillageNames } from '../data/node-files';
-import type { VillageTable } from '../data/villages';
+import type { VillageTable } from '../core/villages';
 import { UsageError } from './args';
 import { parseRolloutArgs, rolloutHelp } from './rollout-options';
 import { breakdownCsv } from '../io/rollout-csv';

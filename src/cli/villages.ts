@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { readManifest, readProvinceVillages, readVillageNames, DEFAULT_DATA_DIR } from '../data/node-files';
 import { checkNamesMatch } from '../data/village-names';
-import { villageCode } from '../data/villages';
+import { villageCode } from '../core/villages';
 import { formatOptions, parseArgs, UsageError, type OptionSpec } from './args';
 
 const OPTIONS: readonly OptionSpec[] = [

@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseManifest, type Manifest } from './manifest';
 import { decodeVillageNames, type VillageNames } from './village-names';
-import { decodeVillages, type VillageTable } from './villages';
+import type { VillageTable } from '../core/villages';
+import { decodeVillages } from './villages';
 
 /** The project's public/data folder. */
 export const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'data');

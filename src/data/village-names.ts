@@ -6,7 +6,7 @@
  * "townshipNames", "villageNames" }`, each array in the order of the matching array of the village table
  * (`counties`, `townships`, villages).
  */
-import type { VillageTable } from './villages';
+import type { VillageTable } from '../core/villages';
 
 /** Value of the `format` field. */
 export const VILLAGE_NAMES_FORMAT = 'ruralreach-village-names';

@@ -3,7 +3,7 @@
  * "zoom to county": from the county boundary features (`counties-simplified.geojson`), and from the villages of
  * a county that has no boundary of its own.
  */
-import type { VillageTable } from '../../data/villages';
+import type { VillageTable } from '../villages';
 
 /** One county of the province in view. */
 export interface CountyInfo {

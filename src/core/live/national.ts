@@ -4,7 +4,7 @@
  * concatenated in the given order (the manifest's), and each file's villages keep their file order, so the
  * map's per-province points line up with slices [offset, offset + count) of the worker's per-village arrays.
  */
-import type { VillageTable } from '../../data/villages';
+import type { VillageTable } from '../villages';
 
 /** Pseudo province code of the national area ("all provinces"); no GB/T 2260 province has it. */
 export const NATIONAL_CODE = '00';

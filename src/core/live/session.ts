@@ -3,7 +3,7 @@
  * the current sites, and the candidates of the last planning request. Pure TypeScript, so the same code runs in
  * the worker, in Node tests and in the drag benchmark.
  */
-import { villageCode, type VillageTable } from '../../data/villages';
+import { villageCode, type VillageTable } from '../villages';
 import type { PlanParams, PlanRequest } from '../plan-types';
 import { SITE_ROLE } from '../plan-types';
 import { SITE_STATUS, type Candidates, type DistanceMatrix } from '../types';

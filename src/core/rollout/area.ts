@@ -8,7 +8,7 @@
  */
 import type { RolloutArea, RolloutAreaYear } from './rollout-api';
 import { ROLLOUT_ROLE, type RolloutResult } from './rollout-types';
-import type { VillageTable } from '../../data/villages';
+import type { VillageTable } from '../villages';
 
 /** True when county `countyCode` (6 digits) lies in `areaCode` (2-digit province or 6-digit county). */
 export function inArea(countyCode: string, areaCode: string): boolean {

@@ -4,7 +4,7 @@
  * `countySeatStandIns` the two-tier planner uses), which station candidates lie within the center reach of their
  * own county's center (great circle), and the station coverage sets (`coverageByRadius`, latitude-strip index).
  */
-import type { VillageTable } from '../../data/villages';
+import type { VillageTable } from '../villages';
 import { countySeatStandIns } from '../county-seats';
 import { haversineKm } from '../distance/haversine';
 import { coverageByRadius } from '../reach/radius';

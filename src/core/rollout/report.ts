@@ -4,7 +4,7 @@
  * the built stations themselves (a station only opens with or after its county's center, which reaches it), so
  * every figure describes the same plan.
  */
-import type { VillageTable } from '../../data/villages';
+import type { VillageTable } from '../villages';
 import { centerCost, spendFromYear, stationCost } from './costs';
 import type { RolloutNetwork } from './network';
 import {

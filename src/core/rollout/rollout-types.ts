@@ -4,7 +4,7 @@
  * the app's rollout panel and the `npm run rollout` command, so that the app and the CLI give the same result for
  * the same inputs.
  */
-import type { VillageTable } from '../../data/villages';
+import type { VillageTable } from '../villages';
 import type { Progress } from '../types';
 
 /**

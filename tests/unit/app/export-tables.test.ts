@@ -6,7 +6,7 @@ import { LiveSession } from '../../../src/core/live/session';
 import { addSite, emptySites, setSitePhase, type SiteTable } from '../../../src/core/live/sites';
 import { SITE_ROLE } from '../../../src/core/plan-types';
 import { SITE_STATUS } from '../../../src/core/types';
-import type { VillageTable } from '../../../src/data/villages';
+import type { VillageTable } from '../../../src/core/villages';
 import type { CountyFeature } from '../../../src/io/county-assign';
 
 /** Two counties side by side (A: lon 120-120.2, B: 120.2-120.4), 7 villages of which one is urban (in B). */

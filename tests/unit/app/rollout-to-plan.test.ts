@@ -12,7 +12,7 @@ import { SITE_ROLE } from '../../../src/core/plan-types';
 import { ROLLOUT_ROLE } from '../../../src/core/rollout/rollout-types';
 import { runRollout } from '../../../src/core/rollout/run';
 import { SITE_STATUS } from '../../../src/core/types';
-import { villageCode, type VillageTable } from '../../../src/data/villages';
+import { villageCode, type VillageTable } from '../../../src/core/villages';
 import { SMALL, smallParams, syntheticTable } from '../core/rollout/rollout-fixture';
 
 /**

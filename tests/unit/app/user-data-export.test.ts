@@ -4,7 +4,7 @@ import { exportTexts, liveExportTables } from '../../../src/app/export-tables';
 import { groupByCounty, mergeUserVillages } from '../../../src/app/user-data-merge';
 import { LiveSession } from '../../../src/core/live/session';
 import { addSite, emptySites } from '../../../src/core/live/sites';
-import type { VillageTable } from '../../../src/data/villages';
+import type { VillageTable } from '../../../src/core/villages';
 import type { CountyFeature } from '../../../src/io/county-assign';
 
 /** Two counties side by side (A: lon 120-120.2, B: 120.2-120.4), three embedded rural villages in each. */

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNamesMatch, decodeVillageNames, encodeVillageNames } from '../../../src/data/village-names';
-import {
-  decodeVillages,
-  encodedVillagesBytes,
-  encodeVillages,
-  villageCode,
-  type VillageTable,
-} from '../../../src/data/villages';
+import { villageCode, type VillageTable } from '../../../src/core/villages';
+import { decodeVillages, encodedVillagesBytes, encodeVillages } from '../../../src/data/villages';
 
 /** An arbitrary valid village table (positions are Float32 values, as stored). */
 const tableArbitrary = fc

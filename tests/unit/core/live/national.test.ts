@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, readProvinceVillages } from '../../../../src/data/node-files';
-import { villageCode } from '../../../../src/data/villages';
+import { villageCode } from '../../../../src/core/villages';
 import { haversineKm } from '../../../../src/core/distance/haversine';
 import type { CountyFeature } from '../../../../src/core/live/counties';
 import { mergeVillageTables, NATIONAL_CODE } from '../../../../src/core/live/national';

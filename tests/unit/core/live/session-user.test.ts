@@ -9,7 +9,7 @@ import { addSite, emptySites } from '../../../../src/core/live/sites';
 import { runPlan } from '../../../../src/core/plan';
 import { SITE_STATUS } from '../../../../src/core/types';
 import { DEFAULT_DATA_DIR, readProvinceVillages } from '../../../../src/data/node-files';
-import type { VillageTable } from '../../../../src/data/villages';
+import type { VillageTable } from '../../../../src/core/villages';
 
 /** Ten user villages at embedded positions of two counties, interleaved (file order differs from demand order). */
 function userVillages(table: VillageTable): {

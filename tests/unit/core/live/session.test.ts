@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ruralVillagePoints } from '../../../../src/cli/province';
 import { DEFAULT_DATA_DIR, readProvinceVillages } from '../../../../src/data/node-files';
-import type { VillageTable } from '../../../../src/data/villages';
+import type { VillageTable } from '../../../../src/core/villages';
 import { runPlan } from '../../../../src/core/plan';
 import { SITE_ROLE } from '../../../../src/core/plan-types';
 import { SITE_STATUS } from '../../../../src/core/types';

@@ -5,7 +5,7 @@ import { siteProvinces } from '../../../../src/core/phase/live-phase';
 import { SITE_ROLE } from '../../../../src/core/plan-types';
 import { defaultCostModel } from '../../../../src/core/rollout/defaults';
 import { SITE_STATUS } from '../../../../src/core/types';
-import type { VillageTable } from '../../../../src/data/villages';
+import type { VillageTable } from '../../../../src/core/villages';
 
 /** Six rural villages on the parallel 30° N, 0.05° of longitude (4.8 km) apart: a 3 km station reaches one. */
 function lineTable(): VillageTable {

@@ -6,7 +6,7 @@ import { haversineKm } from '../../../../src/core/distance/haversine';
 import { createRandom } from '../../../../src/core/random';
 import { defaultCostModel } from '../../../../src/core/rollout/defaults';
 import { ROLLOUT_ROLE, type RolloutParams, type RolloutResult } from '../../../../src/core/rollout/rollout-types';
-import type { VillageTable } from '../../../../src/data/villages';
+import type { VillageTable } from '../../../../src/core/villages';
 
 /** Shape of a synthetic table. */
 export interface TableShape {

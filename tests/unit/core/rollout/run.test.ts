@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../../../src/core/distance/haversine';
 import { runRollout } from '../../../../src/core/rollout/run';
 import { ROLLOUT_ROLE, type RolloutParams, type RolloutResult } from '../../../../src/core/rollout/rollout-types';
-import type { VillageTable } from '../../../../src/data/villages';
+import type { VillageTable } from '../../../../src/core/villages';
 import { bruteVillageYear, siteCostOf, smallParams, syntheticTable, SMALL } from './rollout-fixture';
 
 const table = syntheticTable();
