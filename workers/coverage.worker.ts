@@ -5,8 +5,8 @@
  * the typed arrays of every answer.
  */
 import * as Comlink from 'comlink';
-import { exportTexts, liveExportTables } from '../src/app/export-tables';
-import { groupByCounty, mergeUserVillages, type CountedUserVillages } from '../src/app/user-data-merge';
+import { exportTexts, liveExportTables } from '../src/io/export-live';
+import { groupByCounty, mergeUserVillages, type CountedUserVillages } from '../src/core/live/user-villages';
 import type { CountyFeature } from '../src/core/live/counties';
 import type {
   Comparison,

@@ -6,9 +6,9 @@
  * typed arrays.
  */
 import * as Comlink from 'comlink';
-import { readCsvStream } from '../src/app/import-csv-stream';
-import { fileHeaders, HEADER_BYTES } from '../src/app/import-headers';
-import { problemsCsv } from '../src/app/import-problems';
+import { readCsvStream } from '../src/io/csv-stream';
+import { fileHeaders, HEADER_BYTES } from '../src/io/file-headers';
+import { problemsCsv } from '../src/io/problems-csv';
 import { decodeText } from '../src/io/encoding';
 import {
   FIRST_PROBLEMS,

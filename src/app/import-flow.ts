@@ -9,7 +9,7 @@ import type { FileHeaders, ImportApi, ImportFailure, ImportProgress, ImportedPoi
 import { DataPanel, type DataPanelView, type ImportChoice } from '../ui/data-panel';
 import { downloadText } from '../ui/export-panel';
 import { formatNumber, getLocale, t } from '../ui/i18n';
-import { importErrorReason, importErrorText } from '../ui/problem-text';
+import { importErrorReason, importErrorText } from '../io/problem-text';
 import {
   addImportedSites,
   clearUserData,
@@ -63,7 +63,7 @@ export function dataLines(state: AppState): string[] {
 }
 
 /** "Cannot import" and the file's error in the current language. */
-const failedText = (error: ImportFailure) => t('importFailed', { message: importErrorText(error) });
+const failedText = (error: ImportFailure) => t('importFailed', { message: importErrorText(error, getLocale()) });
 
 /** True when a failure is about swapped lon/lat (every row looked swapped, so none was kept). */
 const swapFailure = (error: ImportFailure) => /look(s)? swapped/.test(error.reason);
@@ -237,7 +237,7 @@ export class ImportFlow {
       // A table of other sizes: one message with both sizes (the matrix in use, if any, stays).
       const { reason } = answer.error;
       if (/ has \d+ (rows|columns); expected /.test(reason)) {
-        const shown = importErrorReason(answer.error);
+        const shown = importErrorReason(answer.error, getLocale());
         return this.fail(t('matrixMismatch', { file: file.name, reason: shown, rows, cols }));
       }
       return this.fail(failedText(answer.error));

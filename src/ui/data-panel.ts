@@ -8,8 +8,8 @@ import type { FileHeaders, ImportRole } from '../io/import-api';
 import type { PointCrs } from '../io/crs';
 import type { InputProblem } from '../io/problems';
 import { el } from './dom';
-import { formatNumber, t, type StringKey } from './i18n';
-import { problemText } from './problem-text';
+import { formatNumber, getLocale, t, type StringKey } from './i18n';
+import { problemText } from '../io/problem-text';
 
 /** What the card shows besides the form. */
 export interface DataPanelView {
@@ -186,7 +186,9 @@ export class DataPanel {
         const download = el('button', { type: 'button', 'data-testid': 'download-problems' }, t('downloadProblems'));
         download.addEventListener('click', () => this.actions.downloadProblems());
         parts.push(download);
-        parts.push(el('ul', { class: 'problems' }, ...r.firstProblems.map((p) => el('li', {}, problemText(p)))));
+        parts.push(
+          el('ul', { class: 'problems' }, ...r.firstProblems.map((p) => el('li', {}, problemText(p, getLocale())))),
+        );
       }
       if (view.swapOffer) parts.push(el('p', {}, t('swapOffer', { n: formatNumber(r.swapSuspects) })));
     }

@@ -5,7 +5,7 @@
  */
 import { exportStrings } from './strings-export';
 import { phaseStrings } from './strings-phase';
-import { problemStrings } from './strings-problems';
+import { problemStrings } from '../io/problem-strings';
 import { importStrings } from './strings-import';
 import { rolloutStrings } from './strings-rollout';
 import { toolStrings } from './strings-tools';
@@ -92,10 +92,6 @@ export const strings = {
       '“添加站点”模式下点击地图即可添加；拖动站点可移动；点击站点可选中。快捷键：Ctrl+Z 撤销，Ctrl+Shift+Z 或 Ctrl+Y 重做。',
     selectedSite: '所选站点',
     siteStatus: '状态',
-    status_proposed: '建议',
-    status_existing: '已有',
-    status_locked: '锁定',
-    status_excluded: '排除',
     siteRole: '类型',
     role_station: '村级站点',
     role_center: '县级中心',
@@ -225,10 +221,6 @@ export const strings = {
       'In "Add station" mode a click on the map adds a station; drag a station to move it; click one to select it. Keys: Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.',
     selectedSite: 'Selected site',
     siteStatus: 'Status',
-    status_proposed: 'Proposed',
-    status_existing: 'Existing',
-    status_locked: 'Locked',
-    status_excluded: 'Excluded',
     siteRole: 'Type',
     role_station: 'Village station',
     role_center: 'County center',

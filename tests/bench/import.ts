@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '../../src/core/random';
-import { readCsvStream } from '../../src/app/import-csv-stream';
+import { readCsvStream } from '../../src/io/csv-stream';
 import { readPointsFile } from '../../src/io/read-points';
 import type { BenchRow } from './table';
 

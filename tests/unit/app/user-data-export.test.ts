@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { exportTexts, liveExportTables } from '../../../src/app/export-tables';
-import { groupByCounty, mergeUserVillages } from '../../../src/app/user-data-merge';
+import { exportTexts, liveExportTables } from '../../../src/io/export-live';
+import { groupByCounty, mergeUserVillages } from '../../../src/core/live/user-villages';
 import { LiveSession } from '../../../src/core/live/session';
 import { addSite, emptySites } from '../../../src/core/live/sites';
 import type { VillageTable } from '../../../src/core/villages';

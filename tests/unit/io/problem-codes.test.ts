@@ -13,7 +13,7 @@ import { InputError, type InputProblem } from '../../../src/io/problems';
 import { readPointsFile } from '../../../src/io/read-points';
 import { applySiteStatus } from '../../../src/io/sites';
 import { strings } from '../../../src/ui/strings';
-import { importErrorReason, problemMessageText } from '../../../src/ui/problem-text';
+import { importErrorReason, problemMessageText } from '../../../src/io/problem-text';
 import { badBytes, badCorpus } from './bad-corpus';
 
 type Key = keyof (typeof strings)['en'];

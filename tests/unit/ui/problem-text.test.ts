@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { problem, inputError } from '../../../src/io/problems';
 import { readPointsFile } from '../../../src/io/read-points';
 import { DataPanel, type DataPanelView } from '../../../src/ui/data-panel';
-import { setLocale } from '../../../src/ui/i18n';
-import { importErrorText, locationText, problemText } from '../../../src/ui/problem-text';
+import { getLocale, setLocale } from '../../../src/ui/i18n';
+import { importErrorText, locationText, problemText } from '../../../src/io/problem-text';
 
 afterEach(() => setLocale('en'));
 
@@ -17,9 +17,9 @@ describe('problemText', () => {
 
   it('follows the interface language: location words translated, file and field names as in the file', () => {
     setLocale('zh-CN');
-    expect(problemText(bad)).toBe('村庄.csv 第 7 行，字段“lat”：应为以度为单位的数字，实际为 "abc"');
+    expect(problemText(bad, getLocale())).toBe('村庄.csv 第 7 行，字段“lat”：应为以度为单位的数字，实际为 "abc"');
     setLocale('en');
-    expect(problemText(bad)).toBe('村庄.csv row 7, field "lat": expected a number in degrees, got "abc"');
+    expect(problemText(bad, getLocale())).toBe('村庄.csv row 7, field "lat": expected a number in degrees, got "abc"');
     expect(locationText('feature 3', 'zh-CN')).toBe('要素 #3（从 0 起编号）');
     expect(locationText('line 4, column 9', 'zh-CN')).toBe('line 4, column 9');
   });

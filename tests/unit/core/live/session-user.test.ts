@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeUserVillages, type MergedVillages } from '../../../../src/app/user-data-merge';
+import { mergeUserVillages, type MergedVillages } from '../../../../src/core/live/user-villages';
 import type { CountyFeature } from '../../../../src/core/live/counties';
 import type { UserCandidates } from '../../../../src/core/live/coverage-api';
 import { LiveSession } from '../../../../src/core/live/session';

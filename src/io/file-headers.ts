@@ -6,14 +6,14 @@
  * the name in the first 11 bytes, ended by 0x0D).
  */
 import Papa from 'papaparse';
-import { headerDelimiter } from '../io/csv';
-import { decodeText } from '../io/encoding';
-import type { FileHeaders } from '../io/import-api';
-import { parseJsonText } from '../io/json';
-import { PLAN_FILE_FORMAT } from '../io/plan-file';
-import { inputError } from '../io/problems';
-import { pointFileFormat } from '../io/read-points';
-import { unzipFiles } from '../io/shapefile';
+import { headerDelimiter } from './csv';
+import { decodeText } from './encoding';
+import type { FileHeaders } from './import-api';
+import { parseJsonText } from './json';
+import { PLAN_FILE_FORMAT } from './plan-file';
+import { inputError } from './problems';
+import { pointFileFormat } from './read-points';
+import { unzipFiles } from './shapefile';
 
 /** Bytes of a CSV file enough for its header (and a guess at its encoding). */
 export const HEADER_BYTES = 64 * 1024;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { problemsCsv } from '../../../src/app/import-problems';
+import { problemsCsv } from '../../../src/io/problems-csv';
 import { problem } from '../../../src/io/problems';
 import { readPointsFile } from '../../../src/io/read-points';
 

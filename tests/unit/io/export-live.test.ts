@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { exportTexts, liveExportTables } from '../../../src/app/export-tables';
+import { exportTexts, liveExportTables } from '../../../src/io/export-live';
 import type { Reach } from '../../../src/core/live/coverage-api';
 import { LiveSession } from '../../../src/core/live/session';
 import { addSite, emptySites, setSitePhase, type SiteTable } from '../../../src/core/live/sites';

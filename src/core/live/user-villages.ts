@@ -5,7 +5,7 @@
  * come from one source. Pure (typed arrays in and out, no DOM): the coverage worker runs it on each province file,
  * and the map draws the points it returns, so the dots and the figures are the same villages.
  */
-import type { VillageTable } from '../core/villages';
+import type { VillageTable } from '../villages';
 
 /** The user's villages with the county each lies in (from point in polygon, `countyOfPoints`). */
 export interface CountedUserVillages {

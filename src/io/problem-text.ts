@@ -1,13 +1,12 @@
 /**
  * Input problems and file errors in the user's language. The readers (src/io) give each one a `code` and the values
  * of its message (`params`, as found in the file); this module fills the zh-CN or en template of that code
- * (src/ui/strings-problems.ts) and translates the location words ("row 7" → "第 7 行", "feature 3" → "第 3 个要素").
+ * (src/io/problem-strings.ts) and translates the location words ("row 7" → "第 7 行", "feature 3" → "第 3 个要素").
  * File and field names stay as in the file. A problem without a known code (e.g. from an older worker) keeps its
  * English message. Pure text, no DOM: it also runs in the import worker, which writes the problems download.
  */
-import type { ProblemLine, ProblemParams } from '../io/problems';
-import { getLocale, type Locale, type StringKey } from './i18n';
-import { strings } from './strings';
+import type { ProblemLine, ProblemParams } from './problems';
+import { problemStrings, type ProblemLocale, type ProblemStringKey } from './problem-strings';
 
 /** A problem as it reaches the app: the English line, and the code and params when the reader gave them. */
 export type ShownProblem = ProblemLine & { code?: string; params?: ProblemParams };
@@ -26,16 +25,16 @@ export interface ShownError {
 }
 
 /** True when `key` is in the string table. */
-function isKey(key: string): key is StringKey {
-  return Object.prototype.hasOwnProperty.call(strings.en, key);
+function isKey(key: string): key is ProblemStringKey {
+  return Object.prototype.hasOwnProperty.call(problemStrings.en, key);
 }
 
 /**
  * The template of `key` in `locale` with each `{name}` replaced by `params[name]`, in one pass (a value from a file
  * that contains `{x}` is left as it is). A placeholder without a value is kept.
  */
-function fill(locale: Locale, key: StringKey, params: ProblemParams): string {
-  const template: string = strings[locale][key];
+function fill(locale: ProblemLocale, key: ProblemStringKey, params: ProblemParams): string {
+  const template: string = problemStrings[locale][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
@@ -44,7 +43,7 @@ function fill(locale: Locale, key: StringKey, params: ProblemParams): string {
  * @example
  * locationText('row 7', 'zh-CN'); // '第 7 行'
  */
-export function locationText(location: string, locale: Locale = getLocale()): string {
+export function locationText(location: string, locale: ProblemLocale): string {
   const row = /^row (\d+)$/.exec(location);
   if (row !== null) return fill(locale, 'locRow', { n: row[1] });
   const feature = /^feature (\d+)$/.exec(location);
@@ -55,7 +54,7 @@ export function locationText(location: string, locale: Locale = getLocale()): st
 }
 
 /** The message of a problem alone (no file, location or field) in `locale`; the English message when unknown. */
-export function problemMessageText(problem: ShownProblem, locale: Locale = getLocale()): string {
+export function problemMessageText(problem: ShownProblem, locale: ProblemLocale): string {
   const key = `problem_${problem.code ?? ''}`;
   if (problem.code === undefined || !isKey(key)) return problem.message;
   const params = { ...problem.params };
@@ -72,7 +71,7 @@ export function problemMessageText(problem: ShownProblem, locale: Locale = getLo
  * problemText({ file: 'v.csv', location: 'row 7', field: 'lat', message: '...', code: 'notNumber', params: { got: '"abc"' } }, 'zh-CN');
  * // 'v.csv 第 7 行，字段“lat”：应为以度为单位的数字，实际为 "abc"'
  */
-export function problemText(problem: ShownProblem, locale: Locale = getLocale()): string {
+export function problemText(problem: ShownProblem, locale: ProblemLocale): string {
   const parts = {
     file: problem.file,
     location: locationText(problem.location, locale),
@@ -83,7 +82,7 @@ export function problemText(problem: ShownProblem, locale: Locale = getLocale())
 }
 
 /** The reason of a file error alone (no file name) in `locale`; the English reason when the code is unknown. */
-export function importErrorReason(error: ShownError, locale: Locale = getLocale()): string {
+export function importErrorReason(error: ShownError, locale: ProblemLocale): string {
   const key = `error_${error.code ?? ''}`;
   if (error.code === undefined || !isKey(key)) return error.reason;
   const params = { ...error.params };
@@ -108,6 +107,6 @@ export function importErrorReason(error: ShownError, locale: Locale = getLocale(
  * importErrorText({ file: 't.json', reason: '...', code: 'osrmRowNotArray', params: { field: 'durations', row: '2' } }, 'zh-CN');
  * // 't.json："durations" 第 2 行不是数组'
  */
-export function importErrorText(error: ShownError, locale: Locale = getLocale()): string {
+export function importErrorText(error: ShownError, locale: ProblemLocale): string {
   return fill(locale, 'errorLine', { file: error.file, reason: importErrorReason(error, locale) });
 }

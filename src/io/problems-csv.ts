@@ -3,14 +3,14 @@
  * message and code (the machine-readable kind of problem, src/io/problem-codes.ts), UTF-8 with a byte-order mark so
  * that Excel shows Chinese names, CRLF line ends (RFC 4180), written by papaparse's `unparse` (quotes cells with a
  * comma, quote or line end; a cell starting with = + - @ gets a leading quote, so a spreadsheet runs no formula from
- * a file's text). Location and message are in the user's language (src/ui/problem-text.ts) when one is given, else
+ * a file's text). Location and message are in the user's language (src/io/problem-text.ts) when one is given, else
  * the readers' English. Pure, so it runs in the import worker.
  */
 import Papa from 'papaparse';
-import { CSV_BOM, FORMULA_START } from '../io/export-csv';
-import type { InputProblem } from '../io/problems';
-import type { Locale } from '../ui/i18n';
-import { locationText, problemMessageText } from '../ui/problem-text';
+import { CSV_BOM, FORMULA_START } from './export-csv';
+import type { InputProblem } from './problems';
+import type { ProblemLocale } from './problem-strings';
+import { locationText, problemMessageText } from './problem-text';
 
 /** Header row of {@link problemsCsv}. */
 export const PROBLEMS_CSV_HEADER = ['file', 'location', 'field', 'message', 'code'] as const;
@@ -22,7 +22,7 @@ export const PROBLEMS_CSV_HEADER = ['file', 'location', 'field', 'message', 'cod
  * problemsCsv([problem('v.csv', 'row 3', 'lat', 'notNumber', { got: '"x"' })], 'zh-CN');
  * // '\uFEFFfile,location,field,message,code\r\nv.csv,第 3 行,lat,"应为以度为单位的数字，实际为 ""x""",notNumber\r\n'
  */
-export function problemsCsv(problems: readonly InputProblem[], locale?: Locale): string {
+export function problemsCsv(problems: readonly InputProblem[], locale?: ProblemLocale): string {
   const data = problems.map((p) => [
     p.file,
     locale === undefined ? p.location : locationText(p.location, locale),

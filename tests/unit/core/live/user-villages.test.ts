@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupByCounty, mergeUserVillages, type CountedUserVillages } from '../../../src/app/user-data-merge';
-import type { VillageTable } from '../../../src/core/villages';
+import { groupByCounty, mergeUserVillages, type CountedUserVillages } from '../../../../src/core/live/user-villages';
+import type { VillageTable } from '../../../../src/core/villages';
 
 /** Three counties A, B, C with 2, 3 and 1 embedded villages (B's second one urban). */
 function province(): VillageTable {

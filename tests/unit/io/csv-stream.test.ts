@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsvStream } from '../../../src/app/import-csv-stream';
+import { readCsvStream } from '../../../src/io/csv-stream';
 import { readPointsFile, type PointsFileResult } from '../../../src/io/read-points';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');

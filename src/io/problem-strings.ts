@@ -1,11 +1,16 @@
 /**
  * Input problems and file errors in Simplified Chinese and English, one template per code of src/io/problem-codes.ts
- * (`problem_<code>`, `error_<code>`), the location words and the plan file expectations; merged into `strings.ts`,
- * with the same key rules. `{name}` is filled by src/ui/problem-text.ts with the values as found in the file. The
+ * (`problem_<code>`, `error_<code>`), the location words, the site status words and the plan file expectations;
+ * merged into src/ui/strings.ts, with the same key rules. `{name}` is filled by src/io/problem-text.ts with the values as found in the file. The
  * English templates give exactly the English messages of the readers (a unit test checks it on the bad-file corpus).
  */
 export const problemStrings = {
   'zh-CN': {
+    // Site status words, also the interface's (merged into src/ui/strings.ts).
+    status_proposed: '建议',
+    status_existing: '已有',
+    status_locked: '锁定',
+    status_excluded: '排除',
     problemLine: '{file} {location}：{message}',
     problemLineField: '{file} {location}，字段“{field}”：{message}',
     errorLine: '{file}：{reason}',
@@ -95,6 +100,10 @@ export const problemStrings = {
     expect_role: ' station 或 center',
   },
   en: {
+    status_proposed: 'Proposed',
+    status_existing: 'Existing',
+    status_locked: 'Locked',
+    status_excluded: 'Excluded',
     problemLine: '{file} {location}: {message}',
     problemLineField: '{file} {location}, field "{field}": {message}',
     errorLine: '{file}: {reason}',
@@ -186,4 +195,9 @@ export const problemStrings = {
     expect_status: 'one of proposed, existing, locked, excluded',
     expect_role: 'station or center',
   },
-};
+} as const;
+
+/** The languages of the problem texts (the interface's). */
+export type ProblemLocale = keyof typeof problemStrings;
+/** A key of the problem texts. */
+export type ProblemStringKey = keyof (typeof problemStrings)['en'];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dbfFieldNames, fileHeaders } from '../../../src/app/import-headers';
+import { dbfFieldNames, fileHeaders } from '../../../src/io/file-headers';
 import { InputError } from '../../../src/io/problems';
 
 const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));

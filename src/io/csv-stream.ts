@@ -8,11 +8,11 @@
  * the same. Ids repeated across pieces are found when the pieces are joined. Runs in the import worker.
  */
 import Papa from 'papaparse';
-import { tableToWgs84, type PointCrs } from '../io/crs';
-import { headerDelimiter, parsePointsCsv } from '../io/csv';
-import type { PointTable } from '../io/points';
-import { firstProblemParams, InputError, inputError, problem, type InputProblem } from '../io/problems';
-import { readSummary, type PointsFileResult } from '../io/read-points';
+import { tableToWgs84, type PointCrs } from './crs';
+import { headerDelimiter, parsePointsCsv } from './csv';
+import type { PointTable } from './points';
+import { firstProblemParams, InputError, inputError, problem, type InputProblem } from './problems';
+import { readSummary, type PointsFileResult } from './read-points';
 
 /** Options of {@link readCsvStream}. */
 export interface CsvStreamOptions {

@@ -20,16 +20,16 @@ import { coverageMetrics } from '../core/plan-metrics';
 import type { PlanResult } from '../core/plan-types';
 import { coverageByRadius } from '../core/reach/radius';
 import type { Candidates, Demand } from '../core/types';
-import type { CountyFeature } from '../io/county-assign';
-import { planCsvTexts } from '../io/export-csv';
-import { planGeoJsonTexts } from '../io/export-geojson';
+import type { CountyFeature } from './county-assign';
+import { planCsvTexts } from './export-csv';
+import { planGeoJsonTexts } from './export-geojson';
 import {
   emptyCountyRow,
   planExportTables,
   type CountyRow,
   type PlanExportTables,
   type VillageRow,
-} from '../io/export-model';
+} from './export-model';
 
 /**
  * The three export tables of the live plan.
