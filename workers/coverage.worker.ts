@@ -21,7 +21,7 @@ import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
 import { countyNamesFromMatchTable } from '../src/data/county-names';
 import type { VillageTable } from '../src/core/villages';
-import { decodeVillages } from '../src/data/villages';
+import { fetchAllVillages, fetchOk, fetchProvinceVillages } from '../src/data/fetch-villages';
 import { countyOfPoints, type CountyFeature as BoundaryFeature } from '../src/io/county-assign';
 
 const session = new LiveSession();
@@ -37,12 +37,6 @@ function serial<T>(work: () => T | Promise<T>): Promise<T> {
   const next = queue.then(work, work);
   queue = next.catch(() => undefined);
   return next;
-}
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
-  return response;
 }
 
 /**
@@ -113,17 +107,10 @@ const api: {
     serial(async () => {
       const features = boundaries(dataUrl);
       if (provinceCode !== NATIONAL_CODE) {
-        const buffer = await (await fetchOk(`${dataUrl}villages/${provinceCode}.bin`)).arrayBuffer();
-        return loadTables([decodeVillages(buffer)], await features, demand, area, false);
+        return loadTables([await fetchProvinceVillages(dataUrl, provinceCode)], await features, demand, area, false);
       }
       // The national area: every province file of the manifest, merged in manifest order (as the map shows them).
-      const manifest = (await (await fetchOk(`${dataUrl}manifest.json`)).json()) as { provinces: { code: string }[] };
-      const tables = await Promise.all(
-        manifest.provinces.map(async (p) =>
-          decodeVillages(await (await fetchOk(`${dataUrl}villages/${p.code}.bin`)).arrayBuffer()),
-        ),
-      );
-      return loadTables(tables, await features, demand, area, true);
+      return loadTables(await fetchAllVillages(dataUrl), await features, demand, area, true);
     }),
   setUserVillages: (dataUrl, villages) =>
     serial(async () => {

@@ -9,14 +9,11 @@ import { mergeVillageTables, type ProvincePart } from '../src/core/live/national
 import { rolloutResultBuffers, type RolloutApi } from '../src/core/rollout/rollout-api';
 import type { RolloutInput, RolloutResult } from '../src/core/rollout/rollout-types';
 import { runRollout } from '../src/core/rollout/run';
-import type { Progress } from '../src/core/types';
 import { countyNamesFromMatchTable } from '../src/data/county-names';
 import type { VillageTable } from '../src/core/villages';
-import { decodeVillages } from '../src/data/villages';
+import { fetchAllVillages, fetchOk } from '../src/data/fetch-villages';
+import { releaseProgress, sharedStop, throttle } from './toolkit';
 import { rolloutArea } from '../src/core/rollout/area';
-
-/** Least time between two progress messages to the page, in milliseconds. */
-const PROGRESS_INTERVAL_MS = 50;
 
 interface Loaded {
   villages: VillageTable;
@@ -29,21 +26,10 @@ let last: { villages: VillageTable; countyNames: string[]; result: RolloutResult
 let running = false;
 let stopRequested = false;
 
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
-  return response;
-}
-
 /** Every province file of the manifest, merged in manifest order, and the name of each county (by code). */
 async function load(dataUrl: string): Promise<Loaded> {
-  const manifest = (await (await fetchOk(`${dataUrl}manifest.json`)).json()) as { provinces: { code: string }[] };
   const [tables, names] = await Promise.all([
-    Promise.all(
-      manifest.provinces.map(async (p) =>
-        decodeVillages(await (await fetchOk(`${dataUrl}villages/${p.code}.bin`)).arrayBuffer()),
-      ),
-    ),
+    fetchAllVillages(dataUrl),
     fetchOk(`${dataUrl}county-match.csv`).then(async (r) => countyNamesFromMatchTable(await r.text())),
   ]);
   const { table, parts } = mergeVillageTables(tables);
@@ -62,28 +48,18 @@ function data(dataUrl: string): Promise<Loaded> {
   return loaded.data;
 }
 
-function throttle(callback: (progress: Progress) => void): (progress: Progress) => void {
-  let lastSent = -Infinity;
-  return (progress) => {
-    const now = performance.now();
-    if (now - lastSent < PROGRESS_INTERVAL_MS && progress.share < 1) return;
-    lastSent = now;
-    void callback(progress);
-  };
-}
-
 const api: RolloutApi = {
   async run(dataUrl, params, onProgress, stopFlag) {
     if (running) throw new Error('a rollout is already running in this worker; cancel it or wait');
     running = true;
     stopRequested = false;
-    const shared = stopFlag !== undefined && stopFlag.buffer instanceof SharedArrayBuffer;
+    const stopped = sharedStop(stopFlag);
     try {
       const { villages, countyNames } = await data(dataUrl);
       const input: RolloutInput = { villages, countyNames, params };
       const result = runRollout(input, {
         onProgress: onProgress === undefined ? undefined : throttle(onProgress),
-        shouldStop: () => stopRequested || (shared && Atomics.load(stopFlag, 0) !== 0),
+        shouldStop: () => stopRequested || stopped(),
       });
       // The area figures read the result after it left: keep a copy of the arrays they need.
       last = {
@@ -94,8 +70,7 @@ const api: RolloutApi = {
       return Comlink.transfer(result, rolloutResultBuffers(result));
     } finally {
       running = false;
-      const remote = onProgress as unknown as { [Comlink.releaseProxy]?: () => void } | undefined;
-      if (typeof onProgress === 'function' && Comlink.releaseProxy in onProgress) remote?.[Comlink.releaseProxy]?.();
+      releaseProgress(onProgress);
     }
   },
   async parts(dataUrl) {

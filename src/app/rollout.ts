@@ -11,7 +11,7 @@ import type { ProvincePart } from '../core/live/national';
 import type { RolloutParams } from '../core/rollout/rollout-types';
 import type { Manifest } from '../data/manifest';
 import type { VillageTable } from '../core/villages';
-import { decodeVillages } from '../data/villages';
+import { fetchProvinceVillages } from '../data/fetch-villages';
 import type { VillagePoints } from '../map/layers/villages';
 import { byId, el } from '../ui/dom';
 import { t } from '../ui/i18n';
@@ -64,8 +64,7 @@ export interface RolloutTestHooks {
  */
 async function provinceFile(dataUrl: string, code: string): Promise<VillageTable | undefined> {
   try {
-    const response = await fetch(`${dataUrl}villages/${code}.bin`);
-    return response.ok ? decodeVillages(await response.arrayBuffer()) : undefined;
+    return await fetchProvinceVillages(dataUrl, code);
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@
  */
 import type { PlanRequest, PlanResult } from './plan-types';
 import type { Progress } from './types';
+import { uniqueBuffers } from './transfer';
 
 /** Operations of the planner worker. */
 export interface PlannerApi {
@@ -52,14 +53,4 @@ export function requestBuffers(request: PlanRequest): ArrayBuffer[] {
 export function resultBuffers(result: PlanResult): ArrayBuffer[] {
   const { solution, roles, metrics } = result;
   return uniqueBuffers([solution.selected, roles, metrics.siteCoveredWeight, metrics.siteMarginalWeight]);
-}
-
-/** Distinct, non-shared buffers of some typed arrays (transferring a buffer twice would throw). */
-function uniqueBuffers(arrays: readonly (ArrayBufferView | undefined)[]): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const array of arrays) {
-    if (array !== undefined && array.buffer instanceof ArrayBuffer && array.buffer.byteLength > 0)
-      out.add(array.buffer);
-  }
-  return [...out];
 }

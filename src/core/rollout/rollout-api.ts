@@ -9,6 +9,7 @@
 import type { ProvincePart } from '../live/national';
 import type { Progress } from '../types';
 import type { RolloutParams, RolloutResult } from './rollout-types';
+import { uniqueBuffers } from '../transfer';
 
 /** Figures of one area (a province or a county) at the end of one year of a rollout, cumulative. */
 export interface RolloutAreaYear {
@@ -81,9 +82,5 @@ export function rolloutResultBuffers(result: RolloutResult): ArrayBuffer[] {
     sites.setupYuan,
     result.villageYear,
   ];
-  const out = new Set<ArrayBuffer>();
-  for (const array of arrays) {
-    if (array.buffer instanceof ArrayBuffer && array.buffer.byteLength > 0) out.add(array.buffer);
-  }
-  return [...out];
+  return uniqueBuffers(arrays);
 }
