@@ -7,7 +7,7 @@ import type { Candidates, Demand, DistanceMatrix } from '../core/types';
 import { selectMatrix } from './align';
 import { parseOsrmTable, type OsrmField } from './osrm';
 import type { PointTable } from './points';
-import { parsePointsText } from './points-file';
+import { readPointsCsvOrGeoJson } from './read-points';
 import type { InputProblem } from './problems';
 import { applySiteStatus } from './sites';
 
@@ -70,14 +70,14 @@ export function assemblePlanInputs(texts: PlanInputTexts): PlanInputs {
   let demandTable: PointTable;
   if ('points' in texts.demand) demandTable = texts.demand.points;
   else {
-    const read = parsePointsText(texts.demand.text, { file: texts.demand.file, weightField: texts.weightField });
+    const read = readPointsCsvOrGeoJson(texts.demand.text, { file: texts.demand.file, weightField: texts.weightField });
     problems.push(...read.problems);
     demandTable = read.value;
   }
   let candidateTable: PointTable;
   if (texts.candidates !== undefined && 'points' in texts.candidates) candidateTable = texts.candidates.points;
   else if (texts.candidates !== undefined) {
-    const read = parsePointsText(texts.candidates.text, { file: texts.candidates.file, withStatus: true });
+    const read = readPointsCsvOrGeoJson(texts.candidates.text, { file: texts.candidates.file, withStatus: true });
     problems.push(...read.problems);
     candidateTable = read.value;
   } else {
@@ -89,7 +89,7 @@ export function assemblePlanInputs(texts: PlanInputTexts): PlanInputs {
   ];
   for (const [status, named] of lists) {
     if (named === undefined) continue;
-    const read = 'points' in named ? { value: named.points, problems: [] } : parsePointsText(named.text, named);
+    const read = 'points' in named ? { value: named.points, problems: [] } : readPointsCsvOrGeoJson(named.text, named);
     problems.push(...read.problems);
     const applied = applySiteStatus(candidateTable, read.value, status, {
       file: named.file,

@@ -8,7 +8,7 @@ import { tableToWgs84, type PointCrs } from './crs';
 import { decodeText } from './encoding';
 import { parsePointsGeoJson } from './geojson';
 import type { PointTable } from './points';
-import type { InputProblem } from './problems';
+import { InputError, type InputProblem, type ReadResult } from './problems';
 import { parsePointsShapefileZip } from './shapefile';
 
 /** Point file formats. */
@@ -80,8 +80,7 @@ export async function readPointsFile(
   if (format === 'shapefile') {
     const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
     read = await parsePointsShapefileZip(bytes, common);
-  } else if (format === 'csv') read = parsePointsCsv(input, { ...common, idField: options.idField });
-  else read = parsePointsGeoJson(input, common);
+  } else read = readPointsCsvOrGeoJson(input, { ...common, format });
   const value = tableToWgs84(read.value, options.crs ?? 'wgs84');
   const result: PointsFileResult = {
     value,
@@ -96,6 +95,28 @@ export async function readPointsFile(
       'lat,lon (outside China, inside when swapped): swap lon/lat to use them';
   }
   return result;
+}
+
+/**
+ * Reads a CSV or GeoJSON point file at once (no coordinate conversion, no summary), for callers that cannot wait
+ * (e.g. `assemblePlanInputs`); {@link readPointsFile} reads these formats the same way.
+ * @param input the file's bytes or text
+ * @throws InputError when the file is unusable, or is a zipped Shapefile (read it with readPointsFile)
+ */
+export function readPointsCsvOrGeoJson(
+  input: Uint8Array | string,
+  options: Omit<ReadPointsOptions, 'crs'>,
+): ReadResult<PointTable> {
+  const format = options.format ?? pointFileFormat(options.file, input);
+  if (format === 'shapefile') throw new InputError(options.file, 'a zipped Shapefile is read from its bytes');
+  const common = {
+    file: options.file,
+    weightField: options.weightField,
+    withStatus: options.withStatus,
+    swapAxes: options.swapAxes,
+    idField: options.idField,
+  };
+  return format === 'csv' ? parsePointsCsv(input, common) : parsePointsGeoJson(input, common);
 }
 
 /** `kept N of M rows; K problems`, numbers with thousands separators. */

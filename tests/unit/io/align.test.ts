@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { selectMatrix } from '../../../src/io/align';
-import { parsePointsText, pointsFormat } from '../../../src/io/points-file';
+import { pointFileFormat, readPointsCsvOrGeoJson } from '../../../src/io/read-points';
 
 describe('selectMatrix', () => {
   it('keeps the rows and columns of kept records', () => {
@@ -12,7 +12,7 @@ describe('selectMatrix', () => {
   });
 
   it('lines up with the records a reader skipped', () => {
-    const { value } = parsePointsText(readFileSync('tests/fixtures/plan/non-numeric.csv', 'utf8'), {
+    const { value } = readPointsCsvOrGeoJson(readFileSync('tests/fixtures/plan/non-numeric.csv', 'utf8'), {
       file: 'non-numeric.csv',
     });
     expect(Array.from(value.source)).toEqual([0, 2]);
@@ -20,16 +20,16 @@ describe('selectMatrix', () => {
   });
 });
 
-describe('pointsFormat', () => {
+describe('pointFileFormat', () => {
   it('goes by extension, else by the first character', () => {
-    expect(pointsFormat('a.CSV', '{')).toBe('csv');
-    expect(pointsFormat('a.json', 'lon,lat')).toBe('geojson');
-    expect(pointsFormat('a.dat', '  {"type":1}')).toBe('geojson');
-    expect(pointsFormat('a.dat', 'lon,lat')).toBe('csv');
+    expect(pointFileFormat('a.CSV', '{')).toBe('csv');
+    expect(pointFileFormat('a.json', 'lon,lat')).toBe('geojson');
+    expect(pointFileFormat('a.dat', '  {"type":1}')).toBe('geojson');
+    expect(pointFileFormat('a.dat', 'lon,lat')).toBe('csv');
   });
 
   it('counts skipped GeoJSON features as records', () => {
-    const { value } = parsePointsText(readFileSync('tests/fixtures/plan/mixed.geojson', 'utf8'), {
+    const { value } = readPointsCsvOrGeoJson(readFileSync('tests/fixtures/plan/mixed.geojson', 'utf8'), {
       file: 'mixed.geojson',
       weightField: 'pop',
     });

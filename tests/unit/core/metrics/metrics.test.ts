@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverageFromPredicate } from '../../../../src/core/coverage/csr';
 import { haversineKm } from '../../../../src/core/distance/haversine';
-import { coverageMetrics } from '../../../../src/core/metrics/coverage';
+import { coverageMetrics } from '../../../../src/core/plan-metrics';
 import { distanceDistribution, nearestOpenSiteKm, nearestOpenSitePlanar } from '../../../../src/core/metrics/distance';
 import { greedyOrder, marginalGains } from '../../../../src/core/metrics/marginal';
 import { createRandom } from '../../../../src/core/random';
@@ -24,30 +24,22 @@ const instance = fc
   }));
 
 describe('coverage metrics', () => {
-  it('counts covered weight overall and per group by brute force', () => {
+  it('counts covered weight by brute force', () => {
     fc.assert(
-      fc.property(instance, ({ coverage, weight, group, open }) => {
-        const m = coverageMetrics(coverage, weight, open, { index: group, count: 4 });
+      fc.property(instance, ({ coverage, weight, open }) => {
+        const m = coverageMetrics(coverage, weight, Uint32Array.from(new Set(open)));
         const covered = (i: number) =>
           open.some((j) =>
             Array.from(coverage.siteDemands.slice(coverage.siteOffsets[j], coverage.siteOffsets[j + 1])).includes(i),
           );
         let cw = 0;
-        const groupCovered = [0, 0, 0, 0];
-        const groupTotal = [0, 0, 0, 0];
-        const uncovered: number[] = [];
+        let total = 0;
         for (let i = 0; i < coverage.demandCount; i++) {
-          groupTotal[group[i]] += weight[i];
-          if (covered(i)) {
-            cw += weight[i];
-            groupCovered[group[i]] += weight[i];
-          } else uncovered.push(i);
+          total += weight[i];
+          if (covered(i)) cw += weight[i];
         }
         expect(m.coveredWeight).toBe(cw);
-        expect(Array.from(m.uncovered)).toEqual(uncovered);
-        expect(Array.from(m.groups!.coveredWeight)).toEqual(groupCovered);
-        expect(Array.from(m.groups!.totalWeight)).toEqual(groupTotal);
-        expect(m.coveredCount + m.uncovered.length).toBe(coverage.demandCount);
+        expect(m.totalWeight).toBe(total);
       }),
     );
   });
@@ -56,7 +48,7 @@ describe('coverage metrics', () => {
     fc.assert(
       fc.property(instance, ({ coverage, weight, open }) => {
         const sites = [...new Set(open)];
-        const total = coverageMetrics(coverage, weight, sites).coveredWeight;
+        const total = coverageMetrics(coverage, weight, Uint32Array.from(sites)).coveredWeight;
         const gains = marginalGains(coverage, weight, sites);
         expect(gains.newWeight.reduce((a, b) => a + b, 0)).toBe(total);
         expect(gains.cumulativeWeight.at(-1) ?? 0).toBe(total);
@@ -67,12 +59,6 @@ describe('coverage metrics', () => {
         expect(ordered.cumulativeWeight.at(-1) ?? 0).toBe(total);
       }),
     );
-  });
-
-  it('rejects out-of-range sites and groups', () => {
-    const coverage = coverageFromPredicate(2, 2, () => true);
-    expect(() => coverageMetrics(coverage, Float64Array.of(1, 1), [5])).toThrow('Open site 5 out of range');
-    expect(() => coverageMetrics(coverage, Float64Array.of(1, 1), [0], { index: [0, 7], count: 2 })).toThrow('group 7');
   });
 });
 
