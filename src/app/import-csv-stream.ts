@@ -12,7 +12,7 @@ import { tableToWgs84, type PointCrs } from '../io/crs';
 import { headerDelimiter, parsePointsCsv } from '../io/csv';
 import type { PointTable } from '../io/points';
 import { firstProblemParams, InputError, inputError, problem, type InputProblem } from '../io/problems';
-import { readSummary, type PointsFileResult } from '../io/read-points';
+import { outsideChina, readSummary, type PointsFileResult } from '../io/read-points';
 
 /** Options of {@link readCsvStream}. */
 export interface CsvStreamOptions {
@@ -88,7 +88,7 @@ class Joiner {
 
   /** Adds a piece's kept points and problems (ids already kept in an earlier piece are dropped as duplicates). */
   add(table: PointTable, problems: readonly InputProblem[], locationOf: (k: number) => string): void {
-    this.problems.push(...problems);
+    for (const item of problems) this.problems.push(item);
     for (let k = 0; k < table.count; k++) {
       const id = table.ids[k];
       if (this.seen.has(id)) {
@@ -271,6 +271,7 @@ function finish(value: PointTable, problems: InputProblem[], options: CsvStreamO
   const result: PointsFileResult = {
     value: converted,
     problems,
+    warnings: [outsideChina(converted, options.file)].filter((w) => w !== undefined),
     format: 'csv',
     summary: readSummary(converted, problems),
   };
