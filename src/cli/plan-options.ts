@@ -32,12 +32,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     minExclusive: true,
     help: 'largest input file in MiB (default 512); larger files, and anything that\nis not a regular file (a FIFO, a device, a folder), are refused unread',
   },
-  {
-    name: 'sheet',
-    kind: 'string',
-    value: 'NAME|N',
-    help: 'sheet of the .xlsx point files: its name or its number from 1 (default 1)',
-  },
+
   {
     name: 'province',
     kind: 'string',
@@ -221,8 +216,6 @@ export interface PlanCliOptions {
   swapAxes?: boolean;
   /** Largest input file in MiB (default 512). */
   maxInputMb?: number;
-  /** Sheet of the .xlsx point files: name or 1-based number (default the first). */
-  sheet?: string;
   out: string;
   report?: string;
   /** Folder for the GIS export (GeoJSON, CSV, plan file). */
@@ -307,7 +300,6 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     crs: text('crs') as PointCrs | undefined,
     swapAxes: args.get('swap-axes') === true,
     maxInputMb: args.get('max-input-mb') as number | undefined,
-    sheet: text('sheet'),
     out,
     report: text('report'),
     exportDir: text('export'),
