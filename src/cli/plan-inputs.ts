@@ -3,26 +3,24 @@
  * `readPointsFile` (CSV, GeoJSON or zipped Shapefile; UTF-8 or GBK; `--crs`; `--swap-axes`), the matrix through
  * `assemblePlanInputs`.
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../io/file-guard';
 import { assemblePlanInputs, type NamedPoints, type NamedText, type PlanInputs } from '../io/plan-inputs';
-import { InputError, type InputProblem } from '../io/problems';
+import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { readPointsFile, type ReadPointsOptions } from '../io/read-points';
 import type { PlanCliOptions } from './plan-options';
 
-/** Reads a file's bytes, turning a system error into an InputError that names the file. */
-export async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
-    throw new InputError(file, `cannot read: ${reason}`);
-  }
+/**
+ * Reads a file's bytes (src/io/file-guard.ts: a regular file within the size limit), turning a system error into
+ * an InputError that names the file.
+ * @param maxInputMb size limit in MiB (`--max-input-mb`)
+ */
+export async function readBytes(file: string, maxInputMb?: number): Promise<Uint8Array> {
+  return readInputFile(file, maxInputMb);
 }
 
 /** Reads a text file (UTF-8), turning a system error into an InputError that names the file. */
-export async function readText(file: string): Promise<string> {
-  return new TextDecoder().decode(await readBytes(file));
+export async function readText(file: string, maxInputMb?: number): Promise<string> {
+  return new TextDecoder().decode(await readBytes(file, maxInputMb));
 }
 
 /**
@@ -43,8 +41,9 @@ export async function loadPlanInputs(options: PlanCliOptions): Promise<PlanInput
     read: Omit<ReadPointsOptions, 'file'>,
   ): Promise<NamedPoints | undefined> => {
     if (file === undefined) return undefined;
-    const result = await readPointsFile(await readBytes(file), { file, ...common, ...read });
-    problems.push(...result.problems);
+    const result = await readPointsFile(await readBytes(file, options.maxInputMb), { file, ...common, ...read });
+    for (const problem of result.problems) problems.push(problem);
+    for (const warning of result.warnings) notes.push(`warning: ${formatProblem(warning)}`);
     if (result.problems.length > 0) notes.push(`${file}: ${result.summary}`);
     if (result.swapOffer !== undefined) notes.push(`${result.swapOffer} (--swap-axes)`);
     return { file, points: result.value };
@@ -54,7 +53,9 @@ export async function loadPlanInputs(options: PlanCliOptions): Promise<PlanInput
   const existing = await points(options.existing, {});
   const excluded = await points(options.excluded, {});
   const matrix: NamedText | undefined =
-    options.matrix === undefined ? undefined : { file: options.matrix, text: await readText(options.matrix) };
+    options.matrix === undefined
+      ? undefined
+      : { file: options.matrix, text: await readText(options.matrix, options.maxInputMb) };
   const inputs = assemblePlanInputs({
     demand,
     candidates,
@@ -62,5 +63,6 @@ export async function loadPlanInputs(options: PlanCliOptions): Promise<PlanInput
     excluded,
     matrix: matrix === undefined ? undefined : { ...matrix, field: options.matrixField },
   });
-  return { ...inputs, problems: [...problems, ...inputs.problems], notes: [...notes, ...inputs.notes] };
+  for (const problem of inputs.problems) problems.push(problem);
+  return { ...inputs, problems, notes: [...notes, ...inputs.notes] };
 }

@@ -25,6 +25,15 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'swap lon/lat of the points outside China that fall inside it when\nswapped (files written as lat,lon); without it they are skipped',
   },
   {
+    name: 'max-input-mb',
+    kind: 'number',
+    value: 'MB',
+    min: 0,
+    minExclusive: true,
+    help: 'largest input file in MiB (default 512); larger files, and anything that\nis not a regular file (a FIFO, a device, a folder), are refused unread',
+  },
+
+  {
     name: 'province',
     kind: 'string',
     value: 'CODE|all',
@@ -205,6 +214,8 @@ export interface PlanCliOptions {
   crs?: PointCrs;
   /** Swap lon/lat of points that look swapped. */
   swapAxes?: boolean;
+  /** Largest input file in MiB (default 512). */
+  maxInputMb?: number;
   out: string;
   report?: string;
   /** Folder for the GIS export (GeoJSON, CSV, plan file). */
@@ -288,6 +299,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     matrixField: text('matrix-field') as OsrmField | undefined,
     crs: text('crs') as PointCrs | undefined,
     swapAxes: args.get('swap-axes') === true,
+    maxInputMb: args.get('max-input-mb') as number | undefined,
     out,
     report: text('report'),
     exportDir: text('export'),

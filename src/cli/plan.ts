@@ -14,6 +14,7 @@ import { planReport, planToGeoJson } from '../io/plan-output';
 import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { UsageError } from './args';
 import { loadPlanInputs } from './plan-inputs';
+import { planShortfall } from './plan-shortfall';
 import { parsePlanArgs, planHelp } from './plan-options';
 import { nodeConsole, progressPrinter, runAsScript, type Console } from './terminal';
 
@@ -45,6 +46,8 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
     };
     const result = await runPlan(request, { onProgress: progress?.update });
     progress?.done();
+    const shortfall = planShortfall(result, inputs.candidates.status);
+    if (shortfall !== undefined) io.err(`plan: warning: ${shortfall}`);
     const geojson = planToGeoJson(result, inputs.candidates, inputs.candidateIds);
     await writeOutput(options.out, `${JSON.stringify(geojson)}\n`);
     if (options.report !== undefined) {

@@ -56,6 +56,7 @@ export function progressPrinter(
  */
 export function runAsScript(moduleUrl: string, main: (argv: readonly string[]) => Promise<number>): void {
   if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  restoreDefaultSignals();
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
@@ -63,4 +64,14 @@ export function runAsScript(moduleUrl: string, main: (argv: readonly string[]) =
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
+}
+
+/**
+ * Gives SIGTERM and SIGINT back their default action (the kernel ends the process at once). A loader such as tsx
+ * installs JavaScript handlers for them, and a JavaScript handler only runs when the event loop is free: during a
+ * long synchronous read or solve the command would ignore the signal until the work is done. The commands hold
+ * nothing that needs cleaning up (outputs are written at the end, in one call each).
+ */
+export function restoreDefaultSignals(): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeAllListeners(signal);
 }

@@ -12,7 +12,7 @@ import { tableToWgs84, type PointCrs } from './crs';
 import { headerDelimiter, parsePointsCsv } from './csv';
 import type { PointTable } from './points';
 import { firstProblemParams, InputError, inputError, problem, type InputProblem } from './problems';
-import { readSummary, type PointsFileResult } from './read-points';
+import { outsideChina, readSummary, type PointsFileResult } from './read-points';
 
 /** Options of {@link readCsvStream}. */
 export interface CsvStreamOptions {
@@ -64,6 +64,7 @@ interface JoinerMark {
   swapSuspects: number;
   hasIds: boolean;
   hasStatus: boolean;
+  totalWeight: number;
 }
 
 /** Collects the pieces' tables into one, in file order. */
@@ -78,6 +79,8 @@ class Joiner {
   private readonly seen = new Set<string>();
   recordCount = 0;
   swapSuspects = 0;
+  /** Sum of the kept weights (a piece's overflow check starts from it). */
+  totalWeight = 0;
   hasIds = false;
   hasStatus = false;
 
@@ -88,7 +91,7 @@ class Joiner {
 
   /** Adds a piece's kept points and problems (ids already kept in an earlier piece are dropped as duplicates). */
   add(table: PointTable, problems: readonly InputProblem[], locationOf: (k: number) => string): void {
-    this.problems.push(...problems);
+    for (const item of problems) this.problems.push(item);
     for (let k = 0; k < table.count; k++) {
       const id = table.ids[k];
       if (this.seen.has(id)) {
@@ -100,6 +103,7 @@ class Joiner {
       this.lon.push(table.lon[k]);
       this.lat.push(table.lat[k]);
       this.weight.push(table.weight[k]);
+      this.totalWeight += table.weight[k];
       this.status.push(table.status?.[k] ?? 0);
       this.source.push(this.recordCount + table.source[k]);
     }
@@ -111,8 +115,9 @@ class Joiner {
 
   /** The lengths to go back to with {@link rollback}. */
   mark(): JoinerMark {
-    const { recordCount, swapSuspects, hasIds, hasStatus } = this;
-    return { points: this.ids.length, problems: this.problems.length, recordCount, swapSuspects, hasIds, hasStatus };
+    const { recordCount, swapSuspects, hasIds, hasStatus, totalWeight } = this;
+    const { length: points } = this.ids;
+    return { points, problems: this.problems.length, recordCount, swapSuspects, hasIds, hasStatus, totalWeight };
   }
 
   /** Forgets everything added since `mark`. */
@@ -122,7 +127,7 @@ class Joiner {
       column.length = mark.points;
     }
     this.problems.length = mark.problems;
-    ({ recordCount: this.recordCount, swapSuspects: this.swapSuspects } = mark);
+    ({ recordCount: this.recordCount, swapSuspects: this.swapSuspects, totalWeight: this.totalWeight } = mark);
     ({ hasIds: this.hasIds, hasStatus: this.hasStatus } = mark);
   }
 
@@ -200,7 +205,7 @@ async function readAs(blob: Blob, options: CsvStreamOptions, encoding: 'utf-8' |
     const text = header + newline + newline.repeat(recordsBefore) + piece;
     let read;
     try {
-      read = parsePointsCsv(text, parseOptions);
+      read = parsePointsCsv(text, { ...parseOptions, weightBefore: joiner!.totalWeight });
     } catch (error) {
       if (error instanceof InputError && /^no (usable|data) rows/.test(error.reason)) return false;
       throw error;
@@ -271,6 +276,7 @@ function finish(value: PointTable, problems: InputProblem[], options: CsvStreamO
   const result: PointsFileResult = {
     value: converted,
     problems,
+    warnings: [outsideChina(converted, options.file)].filter((w) => w !== undefined),
     format: 'csv',
     summary: readSummary(converted, problems),
   };

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { asText } from './encoding';
+import { brokenGbkLines, brokenTextWarning, duplicateColumns, quoteToEnd } from './csv-warnings';
+import { asText, decodeText } from './encoding';
 import { PointTableBuilder, type PointTable } from './points';
 import { firstProblemParams, inputError, problem, type InputProblem, type ReadResult } from './problems';
 
@@ -15,6 +16,8 @@ export interface PointsCsvOptions {
   swapAxes?: boolean;
   /** Column holding the id. Default: `id` when there is one, else the row number. */
   idField?: string;
+  /** Total weight of the rows before this text (a piece of a streamed file): the overflow check starts from it. */
+  weightBefore?: number;
 }
 
 /** Accepted coordinate column pairs, tried in this order (names compared case-insensitively, trimmed). */
@@ -48,14 +51,16 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   const file = options.file ?? 'input.csv';
   const body = asText(input);
   const delimiter = headerDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, dynamicTyping: false, delimiter });
+  // The header alone first; the data rows are then parsed one at a time (`step`), so that a 3-million-row file
+  // never holds all its rows as arrays of strings at once.
+  const options0 = { header: false, skipEmptyLines: false, dynamicTyping: false, delimiter } as const;
+  const headRow = Papa.parse<string[]>(body, { ...options0, preview: 1 }).data[0];
   // With `;` or tab between cells, a comma inside a number is a decimal comma (European spreadsheets): 120,1.
   const num = delimiter === ',' ? (cell: string | undefined) => cell : decimalComma;
-  const rows = parsed.data;
-  if (rows.length === 0 || rows[0].every((cell) => cell.trim() === '')) {
+  if (headRow === undefined || headRow.every((cell) => cell.trim() === '')) {
     throw inputError(file, 'csvEmpty', {});
   }
-  const header = rows[0].map((name) => name.trim());
+  const header = headRow.map((name) => name.trim());
   const lower = header.map((name) => name.toLowerCase());
   const pair = COORDINATE_PAIRS.find(([x, y]) => lower.includes(x) && lower.includes(y));
   if (pair === undefined) {
@@ -89,12 +94,23 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     },
     statusCol >= 0,
     options.swapAxes === true,
+    options.weightBefore,
   );
-  const quoteProblems = quoteErrors(parsed.errors, file);
-  for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r];
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    builder.add({
+  // Broken GBK bytes decode to U+FFFD: find them in the bytes only when the text has one.
+  const broken =
+    typeof input !== 'string' && body.includes('\ufffd') && decodeText(input).encoding === 'gb18030'
+      ? brokenGbkLines(input)
+      : new Map<number, number>();
+  const brokenKept = new Map<number, boolean>();
+  const errors: Papa.ParseError[] = [];
+  let r = -1;
+  const step = (results: Papa.ParseStepResult<string[]>) => {
+    r++;
+    for (const error of results.errors) errors.push({ ...error, row: r });
+    if (r === 0) return;
+    const cells = results.data;
+    if (cells.every((cell) => cell.trim() === '')) return;
+    const kept = builder.add({
       location: `row ${r + 1}`,
       fallbackId: String(r + 1),
       id: idCol >= 0 ? cells[idCol] : undefined,
@@ -103,14 +119,22 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
       weight: weightCol >= 0 ? (num(cells[weightCol]) ?? '') : undefined,
       status: statusCol >= 0 ? cells[statusCol] : undefined,
     });
-  }
+    if (broken.has(r + 1)) brokenKept.set(r + 1, kept);
+  };
+  Papa.parse<string[]>(body, { ...options0, step });
+  const quoteProblems = quoteErrors(errors, file);
   const problems = [...quoteProblems, ...builder.problems];
+  const warnings = [
+    ...duplicateColumns(header, file),
+    ...quoteToEnd(errors, body, file),
+    ...brokenTextWarning(broken, brokenKept, file),
+  ];
   const value = builder.build();
   if (value.recordCount === 0) throw inputError(file, 'noDataRows', {});
   if (value.count === 0) {
     throw inputError(file, 'noUsableRows', firstProblemParams(problems.length, problems), problems);
   }
-  return { value, problems };
+  return { value, problems, warnings };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { asText } from './encoding';
 import { parseJsonText } from './json';
 import { PointTableBuilder, type PointTable } from './points';
-import { firstProblemParams, inputError, problem, type ReadResult } from './problems';
+import { firstProblemParams, inputError, problem, WHOLE_FILE, type ReadResult } from './problems';
 
 /** Options of {@link parsePointsGeoJson}. */
 export interface PointsGeoJsonOptions {
@@ -68,6 +68,8 @@ export function pointsFromFeatureCollection(
     options.withStatus === true,
     options.swapAxes === true,
   );
+  let textCoordinates = 0;
+  let firstText = '';
   for (let k = 0; k < features.length; k++) {
     const location = `feature ${k}`;
     const feature = features[k];
@@ -97,7 +99,7 @@ export function pointsFromFeatureCollection(
       builder.skip(problem(file, location, weightField, 'missingWeight', {}));
       continue;
     }
-    builder.add({
+    const kept = builder.add({
       location,
       fallbackId: String(k),
       id: options.idField !== undefined ? properties[options.idField] : (feature.id ?? properties.id),
@@ -106,6 +108,10 @@ export function pointsFromFeatureCollection(
       weight: hasWeight ? (properties[weightField] ?? null) : undefined,
       status: properties.status,
     });
+    // RFC 7946 positions are numbers; text that reads as a number is accepted, but said.
+    if (kept && (typeof coordinates[0] === 'string' || typeof coordinates[1] === 'string')) {
+      if (textCoordinates++ === 0) firstText = location;
+    }
   }
   if (features.length === 0) throw inputError(file, 'emptyFeatureCollection', {});
   const value = builder.build();
@@ -113,7 +119,16 @@ export function pointsFromFeatureCollection(
   if (value.count === 0) {
     throw inputError(file, 'noUsableFeatures', firstProblemParams(features.length, problems), problems);
   }
-  return { value, problems };
+  const warnings =
+    textCoordinates === 0
+      ? []
+      : [
+          problem(file, WHOLE_FILE, 'coordinates', 'stringCoordinates', {
+            count: String(textCoordinates),
+            first: firstText,
+          }),
+        ];
+  return { value, problems, warnings };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -84,5 +84,7 @@ export function parseOsrmTable(text: string, options: OsrmTableOptions = {}): Os
   if (options.cols !== undefined && cols !== options.cols) {
     throw inputError(file, 'osrmCols', { field, cols: String(cols), expected: String(options.cols) });
   }
+  // A table without a single route would plan nothing: say so rather than return 0 sites.
+  if (values.length > 0 && !values.some(Number.isFinite)) throw inputError(file, 'osrmNoReachable', { field });
   return { matrix: { rows, cols, values }, field, unit: field === 'durations' ? 's' : 'm' };
 }

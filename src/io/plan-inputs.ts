@@ -71,14 +71,14 @@ export function assemblePlanInputs(texts: PlanInputTexts): PlanInputs {
   if ('points' in texts.demand) demandTable = texts.demand.points;
   else {
     const read = readPointsCsvOrGeoJson(texts.demand.text, { file: texts.demand.file, weightField: texts.weightField });
-    problems.push(...read.problems);
+    for (const item of read.problems) problems.push(item);
     demandTable = read.value;
   }
   let candidateTable: PointTable;
   if (texts.candidates !== undefined && 'points' in texts.candidates) candidateTable = texts.candidates.points;
   else if (texts.candidates !== undefined) {
     const read = readPointsCsvOrGeoJson(texts.candidates.text, { file: texts.candidates.file, withStatus: true });
-    problems.push(...read.problems);
+    for (const item of read.problems) problems.push(item);
     candidateTable = read.value;
   } else {
     candidateTable = { ...demandTable, status: new Uint8Array(demandTable.count) };
@@ -90,12 +90,12 @@ export function assemblePlanInputs(texts: PlanInputTexts): PlanInputs {
   for (const [status, named] of lists) {
     if (named === undefined) continue;
     const read = 'points' in named ? { value: named.points, problems: [] } : readPointsCsvOrGeoJson(named.text, named);
-    problems.push(...read.problems);
+    for (const item of read.problems) problems.push(item);
     const applied = applySiteStatus(candidateTable, read.value, status, {
       file: named.file,
       allowNew: texts.matrix === undefined,
     });
-    problems.push(...applied.problems);
+    for (const item of applied.problems) problems.push(item);
     candidateTable = applied.candidates;
     notes.push(
       `${named.file}: ${read.value.count} sites marked ${status}, ${applied.matched} matched to candidates, ${applied.added} added`,

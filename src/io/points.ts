@@ -1,6 +1,6 @@
 import { SITE_STATUS, SITE_STATUS_NAMES, type SiteStatus } from '../core/types';
 import type { ProblemCode, ProblemParamsOf } from './problem-codes';
-import { problem, type InputProblem } from './problems';
+import { inputError, problem, type InputProblem } from './problems';
 import { looksSwapped } from './region';
 
 /**
@@ -66,6 +66,7 @@ export class PointTableBuilder {
   private records = 0;
   private readonly seen = new Set<string>();
   private anyId = false;
+  private totalWeight = 0;
   readonly problems: InputProblem[] = [];
   /** Records whose lon/lat look swapped (outside China, inside when swapped); swapped when `swapAxes`. */
   swapSuspects = 0;
@@ -79,7 +80,10 @@ export class PointTableBuilder {
     private readonly fields: PointFieldNames,
     private readonly withStatus: boolean,
     private readonly swapAxes = false,
-  ) {}
+    weightBefore = 0,
+  ) {
+    this.totalWeight = weightBefore;
+  }
 
   /** Checks one record; keeps it when valid, else records why not. Returns true when kept. */
   add(raw: RawPoint): boolean {
@@ -99,6 +103,9 @@ export class PointTableBuilder {
     let weight = 1;
     if (raw.weight !== undefined) {
       const w = toNumber(raw.weight);
+      if (w === undefined && isHugeNumber(raw.weight)) {
+        return this.reject(raw, this.fields.weight, 'numberOutOfRange', { got: show(raw.weight) });
+      }
       if (w === undefined || w < 0) {
         return this.reject(raw, this.fields.weight, 'badWeight', { got: show(raw.weight) });
       }
@@ -120,6 +127,11 @@ export class PointTableBuilder {
     }
     if (this.seen.has(id)) return this.reject(raw, this.fields.id, 'duplicateId', { id });
     this.seen.add(id);
+    // Every sum of weights (coverage, objective) must stay finite: two weights of 1e308 already overflow.
+    this.totalWeight += weight;
+    if (!Number.isFinite(this.totalWeight)) {
+      throw inputError(this.file, 'weightOverflow', { location: raw.location, got: show(raw.weight) });
+    }
     this.ids.push(id);
     this.lon.push(lon);
     this.lat.push(lat);
@@ -158,7 +170,8 @@ export class PointTableBuilder {
       return undefined;
     }
     const value = toNumber(cell);
-    if (value === undefined) this.reject(raw, field, 'notNumber', { got: show(cell) });
+    if (value === undefined && isHugeNumber(cell)) this.reject(raw, field, 'numberOutOfRange', { got: show(cell) });
+    else if (value === undefined) this.reject(raw, field, 'notNumber', { got: show(cell) });
     return value;
   }
 
@@ -193,12 +206,22 @@ function toNumber(cell: unknown): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return undefined;
+  if (!NUMBER.test(text)) return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** A decimal number too large for a double (e.g. "1e999"), or a JSON number that became ±Infinity. */
+function isHugeNumber(cell: unknown): boolean {
+  if (typeof cell === 'number') return cell === Infinity || cell === -Infinity;
+  return typeof cell === 'string' && NUMBER.test(cell.trim()) && !Number.isFinite(Number(cell.trim()));
+}
+
+/** A decimal number as text: digits, an optional point and exponent (no hex, no thousands separators). */
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 function show(cell: unknown): string {
+  if (typeof cell === 'number' && !Number.isFinite(cell)) return String(cell);
   const text = typeof cell === 'string' ? JSON.stringify(cell) : (JSON.stringify(cell) ?? String(cell));
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

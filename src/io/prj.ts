@@ -25,7 +25,9 @@ export function prjToLonLat(wkt: string | undefined, file: string): ToLonLat | u
   try {
     converter = proj4(text, 'EPSG:4326');
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    // proj4 quotes the whole WKT in its message: a 100 KB .prj must still give one short line.
+    const message = (error instanceof Error ? error.message : String(error)).split(text).join('the WKT');
+    const detail = message.length > 80 ? `${message.slice(0, 77)}...` : message;
     const head = text.length > 60 ? `${text.slice(0, 57)}...` : text;
     throw inputError(file, 'badPrj', { head, detail });
   }

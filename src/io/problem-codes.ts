@@ -29,6 +29,19 @@ export const PROBLEM_MESSAGES = {
   siteUnmatched: () =>
     'matches no candidate by id or within 1 m, and new candidates cannot be added here (matrix columns)',
   siteStaysOpen: (p: { id: string; status: string }) => `candidate "${p.id}" is already ${p.status}; it stays open`,
+  numberOutOfRange: (p: { got: string }) => `${p.got} is out of range (not a finite number)`,
+  // Warnings: the rows are kept, but something looks wrong (ReadResult.warnings).
+  outsideChina: (p: { count: string; total: string; first: string }) =>
+    `${p.count} of ${p.total} points lie outside China (first: ${p.first}); check the coordinates and their CRS`,
+  duplicateColumn: (p: { name: string; count: string; columns: string; used: string }) =>
+    `column "${p.name}" appears ${p.count} times (columns ${p.columns}); column ${p.used} is used`,
+  stringCoordinates: (p: { count: string; first: string }) =>
+    `${p.count} features give coordinates as text (first: ${p.first}); they were read as numbers`,
+  brokenText: (p: { count: string; row: string; byte: string; kept: string; skipped: string }) =>
+    `${p.count} rows hold broken GBK byte sequences (first: row ${p.row}, byte ${p.byte}); ` +
+    `${p.kept} of them kept with the broken bytes replaced by \ufffd, ${p.skipped} skipped`,
+  quoteToEnd: (p: { row: string; lines: string }) =>
+    `the unterminated quote of row ${p.row} runs to the end of the file: ${p.lines} lines read as one cell`,
 } as const;
 
 /** Field names and values of a lon/lat pair, as in the file. */
@@ -132,6 +145,24 @@ export const ERROR_MESSAGES = {
     `plan file version ${p.version} is newer than this app reads (${p.supported})`,
   // Any file (first look of the app)
   emptyImportFile: () => 'empty file; expected CSV, GeoJSON, a zipped Shapefile or a plan file',
+  // Any file, before reading (file-guard.ts, zip-guard.ts)
+  notRegularFile: (p: { kind: string }) => `not a regular file (${p.kind}); nothing was read`,
+  fileTooLarge: (p: { sizeMb: string; limitMb: string; option: string }) =>
+    `file of ${p.sizeMb} MB is over the ${p.limitMb} MB limit (raise it with ${p.option}); nothing was read`,
+  cannotRead: (p: { detail: string }) => `cannot read: ${p.detail}`,
+  zipMethod: (p: { name: string; method: string }) =>
+    `zip entry ${p.name} uses compression method ${p.method}; expected 0 (stored) or 8 (deflate)`,
+  zipEntryTooLarge: (p: { name: string; sizeMb: string; limitMb: string }) =>
+    `zip entry ${p.name} would inflate to ${p.sizeMb} MB, over the ${p.limitMb} MB limit; refused before inflating`,
+  zipRatio: (p: { name: string; ratio: string; limit: string }) =>
+    `zip entry ${p.name} would inflate ${p.ratio} times its size (limit ${p.limit}); refused before inflating`,
+  zipInflatesPast: (p: { name: string; size: string }) =>
+    `zip entry ${p.name} inflates past its declared ${p.size} bytes; damaged archive`,
+  // Whole-table checks
+  weightOverflow: (p: { location: string; got: string }) =>
+    `the total weight overflows at ${p.location} (weight ${p.got}); expected weights whose sum is a finite number`,
+  osrmNoReachable: (p: { field: string }) =>
+    `"${p.field}" has no reachable pair (every cell is null); expected at least one number`,
 } as const;
 
 /** The count of bad records and the first problem, when there is one. */

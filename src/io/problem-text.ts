@@ -5,7 +5,7 @@
  * File and field names stay as in the file. A problem without a known code (e.g. from an older worker) keeps its
  * English message. Pure text, no DOM: it also runs in the import worker, which writes the problems download.
  */
-import type { ProblemLine, ProblemParams } from './problems';
+import { WHOLE_FILE, type ProblemLine, type ProblemParams } from './problems';
 import { problemStrings, type ProblemLocale, type ProblemStringKey } from './problem-strings';
 
 /** A problem as it reaches the app: the English line, and the code and params when the reader gave them. */
@@ -50,6 +50,9 @@ export function locationText(location: string, locale: ProblemLocale): string {
   if (feature !== null) return fill(locale, 'locFeature', { n: feature[1] });
   const site = /^site (.*)$/s.exec(location);
   if (site !== null) return fill(locale, 'locSite', { id: site[1] });
+  if (location === WHOLE_FILE) return fill(locale, 'locWholeFile', {});
+  const sheet = /^sheet (\d+), row (\d+)$/.exec(location);
+  if (sheet !== null) return fill(locale, 'locSheetRow', { sheet: sheet[1], n: sheet[2] });
   return location;
 }
 

@@ -36,6 +36,9 @@ export interface InputProblem {
   params: ProblemParams;
 }
 
+/** The location of a warning about the whole file rather than one row. */
+export const WHOLE_FILE = '(whole file)';
+
 /** The parts of a problem that make its English line. */
 export type ProblemLine = Pick<InputProblem, 'file' | 'location' | 'field' | 'message'>;
 
@@ -128,4 +131,6 @@ export function firstProblemParams(count: number, problems: readonly InputProble
 export interface ReadResult<T> {
   value: T;
   problems: InputProblem[];
+  /** Plausible but suspicious things about the file (its rows are kept), e.g. duplicate column names. */
+  warnings?: InputProblem[];
 }

@@ -8,7 +8,8 @@ import { tableToWgs84, type PointCrs } from './crs';
 import { decodeText } from './encoding';
 import { parsePointsGeoJson } from './geojson';
 import type { PointTable } from './points';
-import { InputError, type InputProblem, type ReadResult } from './problems';
+import { InputError, problem, WHOLE_FILE, type InputProblem, type ReadResult } from './problems';
+import { inChina } from './region';
 import { parsePointsShapefileZip } from './shapefile';
 
 /** Point file formats. */
@@ -37,6 +38,8 @@ export interface PointsFileResult {
   /** The kept points, WGS 84. */
   value: PointTable;
   problems: InputProblem[];
+  /** Plausible but suspicious things (the rows are kept): points outside China, duplicate columns, ... */
+  warnings: InputProblem[];
   format: PointFileFormat;
   /** E.g. `kept 9,812 of 9,830 rows; 18 problems`. */
   summary: string;
@@ -82,9 +85,13 @@ export async function readPointsFile(
     read = await parsePointsShapefileZip(bytes, common);
   } else read = readPointsCsvOrGeoJson(input, { ...common, format });
   const value = tableToWgs84(read.value, options.crs ?? 'wgs84');
+  const warnings = [...(read.warnings ?? [])];
+  const outside = outsideChina(value, options.file);
+  if (outside !== undefined) warnings.push(outside);
   const result: PointsFileResult = {
     value,
     problems: read.problems,
+    warnings,
     format,
     summary: readSummary(value, read.problems),
   };
@@ -124,4 +131,21 @@ export function readSummary(table: PointTable, problems: readonly InputProblem[]
   const n = (x: number): string => x.toLocaleString('en-US');
   const k = problems.length;
   return `kept ${n(table.count)} of ${n(table.recordCount)} rows; ${n(k)} problem${k === 1 ? '' : 's'}`;
+}
+
+/** The warning for kept points outside China (after conversion to WGS 84), naming the first three by id. */
+export function outsideChina(table: PointTable, file: string): InputProblem | undefined {
+  let count = 0;
+  const first: string[] = [];
+  for (let k = 0; k < table.count; k++) {
+    if (inChina(table.lon[k], table.lat[k])) continue;
+    count++;
+    if (first.length < 3) first.push(`id ${JSON.stringify(table.ids[k].slice(0, 24))}`);
+  }
+  if (count === 0) return undefined;
+  return problem(file, WHOLE_FILE, undefined, 'outsideChina', {
+    count: String(count),
+    total: String(table.count),
+    first: first.join(', '),
+  });
 }

@@ -13,6 +13,7 @@ import { pointsFromFeatureCollection, type PointsGeoJsonOptions } from './geojso
 import type { PointTable } from './points';
 import { prjToLonLat } from './prj';
 import { InputError, inputError, type ReadResult } from './problems';
+import { boundedInflate, checkZipEntries } from './zip-guard';
 
 /** Shape types of the .shp header (offset 32, little-endian int32) and their names, for messages. */
 const SHAPE_TYPES: Record<number, string> = {
@@ -42,13 +43,19 @@ export async function unzipFiles(bytes: Uint8Array, file: string): Promise<Map<s
   if (!hasEndOfCentralDirectory(bytes)) {
     throw inputError(file, 'zipTruncated', {});
   }
+  // Sizes, ratios and methods are checked before inflating (zip-guard.ts); each entry inflates up to its size.
+  const declared = new Map(checkZipEntries(bytes, file).map((entry) => [entry.name, entry.uncompressedBytes]));
+  let current = '';
+  const inflate = (raw: Uint8Array) => boundedInflate(raw, declared.get(current) ?? 0, file, current);
   const files = new Map<string, Uint8Array>();
   try {
-    for (const entry of iter(bytes)) {
+    for (const entry of iter(bytes, inflate)) {
       if (entry.filename.endsWith('/') || entry.filename.includes('__MACOSX')) continue;
+      current = entry.filename;
       files.set(entry.filename, await entry.read());
     }
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw inputError(file, 'zipDamaged', { detail: error instanceof Error ? error.message : String(error) });
   }
   return files;

@@ -37,5 +37,8 @@ describe('npm run plan on the bad-input corpus', () => {
     expect(code).toBe(0);
     const lines = (expected.problems ?? []).map((p) => `plan: skipped ${formatProblem({ file, ...p })}`);
     expect(err.slice(0, lines.length)).toEqual(lines);
+    for (const warning of expected.warnings ?? []) {
+      expect(err).toContain(`plan: warning: ${formatProblem({ file, ...warning })}`);
+    }
   });
 });

@@ -35,5 +35,7 @@ describe('bad-input corpus (tests/fixtures/bad)', () => {
     // The four fields of the expectation; code and params are checked by tests/unit/io/problem-codes.test.ts.
     const shown = result.problems.map(({ file, location, field, message }) => ({ file, location, field, message }));
     expect(shown).toEqual((expected.problems ?? []).map((p) => ({ file: name, ...p })));
+    const warned = result.warnings.map(({ file, location, field, message }) => ({ file, location, field, message }));
+    expect(warned).toEqual((expected.warnings ?? []).map((p) => ({ file: name, ...p })));
   });
 });

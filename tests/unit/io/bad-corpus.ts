@@ -16,6 +16,8 @@ export interface BadCase {
   /** Else: points kept and the problems listed, in order. */
   kept?: number;
   problems?: { location: string; field?: string; message: string }[];
+  /** Warnings about rows that were kept (duplicate columns, points outside China, ...), in order. */
+  warnings?: { location: string; field?: string; message: string }[];
 }
 
 /** The corpus, by file name. */

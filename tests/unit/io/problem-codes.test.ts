@@ -24,7 +24,7 @@ const template = (locale: 'zh-CN' | 'en', key: string): string | undefined => st
  * file must use (e.g. "lon,lat").
  */
 const NAMES = new Set(
-  'geojson featurecollection feature features type osrm json shapefile shp dbf prj zip wkt ogc wgs epsg qgis proj null lon lat longitude latitude weight durations code'.split(
+  'geojson featurecollection feature features type osrm json shapefile shp dbf prj zip wkt ogc wgs epsg qgis proj null lon lat longitude latitude weight durations code deflate'.split(
     ' ',
   ),
 );
@@ -120,7 +120,10 @@ describe('problem and error codes', () => {
           ? parseOsrmTable(new TextDecoder().decode(bytes), options)
           : readPointsFile(bytes, options);
       if (expected.error !== undefined) seen.add(checkError(await caught(read)));
-      else for (const problem of (await readPointsFile(bytes, options)).problems) seen.add(checkProblem(problem));
+      else {
+        const result = await readPointsFile(bytes, options);
+        for (const problem of [...result.problems, ...result.warnings]) seen.add(checkProblem(problem));
+      }
     }
     // The corpus reaches most codes; the rest are checked by the template test above.
     expect(seen.size).toBeGreaterThanOrEqual(30);
