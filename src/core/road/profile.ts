@@ -119,7 +119,7 @@ export function parseProfileJson(text: string): CarProfile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`profile is not JSON: ${(error as Error).message}`);
+    throw new Error(`profile is not JSON: ${(error as Error).message}`, { cause: error });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error('profile must be a JSON object with "speedsKmh" and/or "accessSpeedKmh"');
