@@ -77,7 +77,7 @@ export function buildRoadNetwork(ways: RoadWays, options: BuildOptions = {}): In
   const seg = {
     chain: new Uint32Array(maxSegments),
     startSeconds: new Float64Array(maxSegments),
-    seconds: new Float32Array(maxSegments),
+    seconds: new Float64Array(maxSegments),
     a: new Uint32Array(maxSegments),
     b: new Uint32Array(maxSegments),
   };
@@ -162,7 +162,7 @@ export function buildRoadNetwork(ways: RoadWays, options: BuildOptions = {}): In
 }
 
 function segmentArrays(
-  seg: { chain: Uint32Array; startSeconds: Float64Array; seconds: Float32Array; a: Uint32Array; b: Uint32Array },
+  seg: { chain: Uint32Array; startSeconds: Float64Array; seconds: Float64Array; a: Uint32Array; b: Uint32Array },
   count: number,
   nodeLon: Float64Array,
   nodeLat: Float64Array,

@@ -44,9 +44,12 @@ function legs(points: SnappedPoints, p: number, outward: boolean): [number, numb
   const dir = points.oneway[p];
   const toA = points.secondsToA[p];
   const toB = points.secondsToB[p];
-  // Leaving towards A drives B -> A (allowed for dir 0, -1); arriving from A drives A -> B (dir 0, 1).
-  const viaA = outward ? (dir <= 0 ? toA : Infinity) : dir >= 0 ? toA : Infinity;
-  const viaB = outward ? (dir >= 0 ? toB : Infinity) : dir <= 0 ? toB : Infinity;
+  // Leaving towards A drives B -> A (allowed for dir 0, -1); arriving from A drives A -> B (dir 0, 1). A foot
+  // at a node itself needs no driving along the chain, so that node is open whatever the chain's direction.
+  const atA = points.alongSeconds[p] <= 0;
+  const atB = points.secondsToB[p] <= points.snapSeconds[p];
+  const viaA = atA || (outward ? dir <= 0 : dir >= 0) ? toA : Infinity;
+  const viaB = atB || (outward ? dir >= 0 : dir <= 0) ? toB : Infinity;
   return [viaA, viaB];
 }
 

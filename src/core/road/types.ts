@@ -68,7 +68,7 @@ export interface RoadSegments {
   count: number;
   chain: Uint32Array;
   startSeconds: Float64Array;
-  seconds: Float32Array;
+  seconds: Float64Array;
   lon0: Float64Array;
   lat0: Float64Array;
   lon1: Float64Array;
