@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main as planMain } from '../../../src/cli/plan';
 import { main } from '../../../src/cli/reach';
 import type { Console } from '../../../src/cli/terminal';
 import {
@@ -146,6 +147,68 @@ describe('npm run reach on generated OSM networks (osmium-tool .osm -> .osm.pbf)
     }
     expect(tables[1]).toBe(tables[0]);
     expect(tables[2]).toBe(tables[0]);
+  });
+
+  it('plans on road reach directly (plan --roads) as on the reach table (plan --matrix), and says so', async () => {
+    const table = join(tmp, 'table-plan.json');
+    const reach = await runMain([
+      '--roads',
+      paths.pbf,
+      '--from',
+      paths.villages,
+      '--to',
+      paths.sites,
+      '--max-minutes',
+      '15',
+      '--out',
+      table,
+    ]);
+    expect(reach.code).toBe(0);
+    const io = (err: string[]): Console => ({ out: () => undefined, err: (l) => err.push(l), isTty: false });
+    const common = ['--demand', paths.villages, '--candidates', paths.sites, '--model', 'mclp', '--p', '3'];
+    const errRoads: string[] = [];
+    const byRoads = await planMain(
+      [
+        ...common,
+        '--roads',
+        paths.pbf,
+        '--reach-minutes',
+        '15',
+        '--out',
+        join(tmp, 'p1.geojson'),
+        '--report',
+        join(tmp, 'r1.json'),
+      ],
+      io(errRoads),
+    );
+    expect(byRoads, errRoads.join('\n')).toBe(0);
+    const errMatrix: string[] = [];
+    const byMatrix = await planMain(
+      [
+        ...common,
+        '--matrix',
+        table,
+        '--radius',
+        '900',
+        '--out',
+        join(tmp, 'p2.geojson'),
+        '--report',
+        join(tmp, 'r2.json'),
+      ],
+      io(errMatrix),
+    );
+    expect(byMatrix, errMatrix.join('\n')).toBe(0);
+    const r1 = JSON.parse(readFileSync(join(tmp, 'r1.json'), 'utf8'));
+    const r2 = JSON.parse(readFileSync(join(tmp, 'r2.json'), 'utf8'));
+    expect(r1.selected).toEqual(r2.selected);
+    expect(r1.coveredWeight).toBe(r2.coveredWeight);
+    expect(r1.coveredWeight).toBeGreaterThan(0);
+    expect(r1.reach).toMatchObject({ kind: 'road', minutes: 15, direction: 'village-to-site' });
+    expect(r2.reach).toMatchObject({ kind: 'matrix', unit: 's', radius: 900 });
+    expect(errRoads.at(-1)).toContain('reach: by road, 15 min');
+    const bad: string[] = [];
+    expect(await planMain([...common, '--roads', paths.pbf, '--out', join(tmp, 'p3.geojson')], io(bad))).toBe(2);
+    expect(bad).toEqual(['plan: --roads needs --reach-minutes M (station reach by road)']);
   });
 
   it('fails with one located line and exit 2 on a broken road file or a bad option', async () => {
