@@ -40,7 +40,6 @@ function attribute(element: string, name: string): string | undefined {
 
 /**
  * Calls `visit(element, line)` for every element tag (`<...>`, without comments, CDATA, `<?...?>`, `<!...>`).
- * @returns the number of lines
  */
 async function scanElements(
   source: ByteSource,
@@ -94,7 +93,10 @@ async function scanElements(
     }
     progress(Math.min(source.size, offset + WINDOW_BYTES));
   }
-  if (carry.trim() !== '') throw new InputError(file, `line ${line}: the file ends inside an element (truncated?)`);
+  if (carry.trim() !== '') {
+    const at = line + countLines(carry, 0, Math.max(0, carry.indexOf('<')));
+    throw new InputError(file, `line ${at}: the file ends inside an element (truncated?)`);
+  }
 }
 
 function countLines(text: string, from: number, to: number): number {
