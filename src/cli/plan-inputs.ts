@@ -28,6 +28,13 @@ export async function readText(file: string, maxInputMb?: number): Promise<strin
  * @throws InputError when a file is missing or unusable
  */
 export async function loadPlanInputs(options: PlanCliOptions): Promise<PlanInputs> {
+  const inputs = await loadPointInputs(options);
+  if (options.roads === undefined || options.reachMinutes === undefined) return inputs;
+  const { withRoadReach } = await import('./plan-roads');
+  return withRoadReach(inputs, options.roads, options.reachMinutes, options.roadProfile);
+}
+
+async function loadPointInputs(options: PlanCliOptions): Promise<PlanInputs> {
   if (options.province !== undefined) {
     const { loadProvinceInputs } = await import('./province');
     return loadProvinceInputs(options);

@@ -82,6 +82,26 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'matrix to read: durations (seconds, default) or distances (metres)',
   },
   {
+    name: 'roads',
+    kind: 'file',
+    value: 'FILE',
+    help: 'plan on reach by road: an OSM road network (.osm.pbf, .osm, or GeoJSON\nLineStrings with "highway"); villages drive to the sites (car profile,\nsnap leg at 10 km/h); needs --reach-minutes, replaces --radius/--matrix',
+  },
+  {
+    name: 'reach-minutes',
+    kind: 'number',
+    value: 'M',
+    min: 0,
+    minExclusive: true,
+    help: 'with --roads: station reach in minutes by road (pmedian, pcenter: the\ntable is cut there, farther villages count as unreachable)',
+  },
+  {
+    name: 'road-profile',
+    kind: 'file',
+    value: 'FILE',
+    help: 'with --roads: JSON car profile overriding the defaults, e.g.\n{"speedsKmh": {"track": 5}, "accessSpeedKmh": 5}',
+  },
+  {
     name: 'model',
     kind: 'choice',
     value: 'MODEL',
@@ -210,6 +230,12 @@ export interface PlanCliOptions {
   excluded?: string;
   matrix?: string;
   matrixField?: OsrmField;
+  /** Road network file: reach by road instead of great-circle km or a matrix. */
+  roads?: string;
+  /** Station reach by road in minutes (with `roads`; params.radius is then this in seconds). */
+  reachMinutes?: number;
+  /** JSON car profile (with `roads`). */
+  roadProfile?: string;
   /** Coordinate system of the point files (default WGS 84). */
   crs?: PointCrs;
   /** Swap lon/lat of points that look swapped. */
@@ -264,9 +290,20 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
   const out = text('out');
   if (out === undefined) throw new UsageError('missing --out FILE (the plan as GeoJSON)');
 
+  const roads = text('roads');
+  if (roads === undefined && (args.has('reach-minutes') || args.has('road-profile'))) {
+    throw new UsageError('--reach-minutes and --road-profile need --roads FILE');
+  }
+  if (roads !== undefined) {
+    if (args.has('matrix')) throw new UsageError('give either --roads or --matrix, not both');
+    if (args.has('radius')) throw new UsageError('with --roads the station reach is --reach-minutes, not --radius');
+    if (!args.has('reach-minutes')) throw new UsageError('--roads needs --reach-minutes M (station reach by road)');
+  }
   const { required, optional } = MODEL_PARAMS[model];
   for (const name of required) {
-    if (!args.has(name)) throw new UsageError(`--model ${model} needs --${name}`);
+    if (!args.has(name) && !(name === 'radius' && roads !== undefined)) {
+      throw new UsageError(`--model ${model} needs --${name}`);
+    }
   }
   for (const name of MODEL_SPECIFIC) {
     if (args.has(name) && !required.includes(name) && !optional.includes(name)) {
@@ -278,7 +315,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     if (value !== undefined) params[key] = value;
   };
   set('p', num('p'));
-  set('radius', num('radius'));
+  set('radius', roads === undefined ? num('radius') : (num('reach-minutes') as number) * 60);
   set('targetShare', num('target'));
   set('centers', num('centers'));
   set('centerRadius', num('center-radius'));
@@ -297,6 +334,9 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     excluded: text('excluded'),
     matrix: text('matrix'),
     matrixField: text('matrix-field') as OsrmField | undefined,
+    roads,
+    reachMinutes: num('reach-minutes'),
+    roadProfile: text('road-profile'),
     crs: text('crs') as PointCrs | undefined,
     swapAxes: args.get('swap-axes') === true,
     maxInputMb: args.get('max-input-mb') as number | undefined,

@@ -13,9 +13,11 @@ import type { PlanResult } from '../core/plan-types';
 import { planReport, planToGeoJson } from '../io/plan-output';
 import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { UsageError } from './args';
+import type { PlanInputs } from '../io/plan-inputs';
 import { loadPlanInputs } from './plan-inputs';
 import { planShortfall } from './plan-shortfall';
-import { parsePlanArgs, planHelp } from './plan-options';
+import { parsePlanArgs, planHelp, type PlanCliOptions } from './plan-options';
+import type { RoadReachNote } from './plan-roads';
 import { nodeConsole, progressPrinter, runAsScript, type Console } from './terminal';
 
 /** Most bad rows listed one per line on stderr; the rest are counted. */
@@ -51,7 +53,10 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
     const geojson = planToGeoJson(result, inputs.candidates, inputs.candidateIds);
     await writeOutput(options.out, `${JSON.stringify(geojson)}\n`);
     if (options.report !== undefined) {
-      const report = planReport(result, inputs.demand.count, inputs.candidates.count);
+      const report = {
+        ...planReport(result, inputs.demand.count, inputs.candidates.count),
+        reach: reachUsed(options, inputs),
+      };
       await writeOutput(options.report, `${JSON.stringify(report, null, 2)}\n`);
     }
     if (options.exportDir !== undefined) {
@@ -59,7 +64,7 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
       const paths = await writePlanExport(options.exportDir, inputs, result, options);
       io.err(`plan: exported ${paths.length} files to ${options.exportDir}`);
     }
-    io.err(summary(result, options.out));
+    io.err(`${summary(result, options.out)}; reach: ${reachText(reachUsed(options, inputs))}`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof PlanRequestError) {
@@ -93,6 +98,27 @@ async function writeOutput(file: string, text: string): Promise<void> {
   } catch (error) {
     throw new InputError(file, `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** Which reach a plan used: by road, a user's matrix, or great-circle km (in the report as `reach`). */
+export type ReachUsed =
+  | RoadReachNote
+  | { kind: 'matrix'; file: string; unit: 's' | 'm'; radius: number | null }
+  | { kind: 'great-circle'; radiusKm: number | null };
+
+function reachUsed(options: PlanCliOptions, inputs: PlanInputs & { roadReach?: RoadReachNote }): ReachUsed {
+  if (inputs.roadReach !== undefined) return inputs.roadReach;
+  const radius = options.params.radius ?? null;
+  if (options.matrix !== undefined)
+    return { kind: 'matrix', file: options.matrix, unit: inputs.matrixUnit ?? 's', radius };
+  return { kind: 'great-circle', radiusKm: radius };
+}
+
+function reachText(reach: ReachUsed): string {
+  if (reach.kind === 'road') return `by road, ${reach.minutes} min (${reach.roads}, ${reach.profile})`;
+  if (reach.kind === 'matrix')
+    return `matrix ${reach.file}${reach.radius === null ? '' : `, ${reach.radius} ${reach.unit}`}`;
+  return `great-circle${reach.radiusKm === null ? '' : `, ${reach.radiusKm} km`}`;
 }
 
 function summary(result: PlanResult, out: string): string {
