@@ -65,8 +65,9 @@ export function dataLines(state: AppState): string[] {
 /** "Cannot import" and the file's error in the current language. */
 const failedText = (error: ImportFailure) => t('importFailed', { message: importErrorText(error, getLocale()) });
 
-/** True when a failure is about swapped lon/lat (every row looked swapped, so none was kept). */
-const swapFailure = (error: ImportFailure) => /look(s)? swapped/.test(error.reason);
+/** True when a failure is about swapped lon/lat (no row was kept and the first bad one looked swapped). */
+const swapFailure = (error: ImportFailure) =>
+  error.code === 'noUsableRows' && ['swapped', 'swappedOutOfRange'].includes(error.firstProblem?.code ?? '');
 
 export class ImportFlow {
   private panel!: DataPanel;
@@ -235,8 +236,8 @@ export class ImportFlow {
     const answer = await this.importer.readMatrix(file, file.name, rows, cols);
     if (!answer.ok) {
       // A table of other sizes: one message with both sizes (the matrix in use, if any, stays).
-      const { reason } = answer.error;
-      if (/ has \d+ (rows|columns); expected /.test(reason)) {
+      const { code } = answer.error;
+      if (code === 'osrmRows' || code === 'osrmCols') {
         const shown = importErrorReason(answer.error, getLocale());
         return this.fail(t('matrixMismatch', { file: file.name, reason: shown, rows, cols }));
       }
