@@ -10,10 +10,14 @@ import { fixedPlan, rfc7946Problems } from './export-fixture';
 
 const OUT = 'tests/fixtures/out';
 
-/** Compares with tests/fixtures/out/NAME, or rewrites it when REGEN is set (Turf's convention). */
+/**
+ * Compares with tests/fixtures/out/NAME, or rewrites it when REGEN is set (Turf's convention). A missing golden file
+ * fails: writing it here would make the test pass on whatever the code produces.
+ */
 function expectFixture(name: string, text: string): void {
   const path = `${OUT}/${name}`;
-  if (process.env.REGEN || !existsSync(path)) writeFileSync(path, text);
+  if (process.env.REGEN) writeFileSync(path, text);
+  expect(existsSync(path), `${path} is missing: run REGEN=1 npx vitest run ${__filename} and review it`).toBe(true);
   expect(text).toBe(readFileSync(path, 'utf8'));
 }
 
