@@ -1,12 +1,12 @@
 import * as Comlink from 'comlink';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
-import { switchProvince } from './app/plan-actions';
+import { switchProvince } from './app/planner/actions';
 import { startGovernmentView } from './app/government';
-import { startPlanner } from './app/planner';
-import { startRollout } from './app/rollout';
-import { isGovernmentView } from './app/rollout-link';
-import { gatedOverlay } from './app/rollout-overlay';
+import { startPlanner } from './app/planner/planner';
+import { startRollout } from './app/rollout/rollout';
+import { isGovernmentView } from './app/rollout/link';
+import { gatedOverlay } from './app/rollout/overlay';
 import { NATIONAL_CODE } from './core/live/national';
 import { DEFAULT_PROVINCE, Store, initialState } from './app/store';
 import type { Manifest } from './data/manifest';

@@ -55,7 +55,7 @@ const boundaries = (dataUrl: string): Promise<CountyFeature[]> =>
   }));
 
 /**
- * Loads province files with the user's villages swapped in (src/app/user-data-merge.ts) and returns the summary,
+ * Loads province files with the user's villages swapped in (src/core/live/user-villages.ts) and returns the summary,
  * with the swapped files' points for the map (transferred).
  */
 async function loadTables(

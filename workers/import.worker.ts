@@ -1,7 +1,7 @@
 /**
  * Import worker: reads the user's files off the main thread (`ImportApi`, src/io/import-api.ts). Thin: the readers
  * are src/io (readPointsFile, parseOsrmTable, readPlanFile) and, for CSV, their streaming use in
- * src/app/import-csv-stream.ts (slices decoded and parsed as they come: progress in bytes and rows, never the whole
+ * src/io/csv-stream.ts (slices decoded and parsed as they come: progress in bytes and rows, never the whole
  * text at once); other files are read in slices into one buffer (one copy of the bytes). Answers transfer their
  * typed arrays.
  */

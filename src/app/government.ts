@@ -13,11 +13,11 @@ import { byId, el } from '../ui/dom';
 import { renderGovernmentPanel, type GovernmentPanelState } from '../ui/government-panel';
 import { RolloutTimeline } from '../ui/rollout-timeline';
 import { rolloutMethodText } from '../ui/rollout-format';
-import { RolloutClient } from './rollout-client';
-import { readGovernmentLink } from './rollout-link';
-import { RolloutMapView } from './rollout-map';
-import { player } from './rollout';
-import { nextYear } from './rollout-state';
+import { RolloutClient } from './rollout/client';
+import { readGovernmentLink } from './rollout/link';
+import { RolloutMapView } from './rollout/map';
+import { player } from './rollout/rollout';
+import { nextYear } from './rollout/state';
 
 /** What the view is started with. */
 export interface GovernmentDeps {

@@ -11,10 +11,10 @@ import { addCountyCoverageLayers, countyShares, showCountyCoverage } from '../ma
 import { distanceColours } from '../map/distance-scale';
 import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
-import { maxPhase } from './phase-state';
-import { reachOf } from './plan-state';
+import { maxPhase } from './phase/state';
+import { reachOf } from './planner/state';
 import type { AppState, Store } from './store';
-import { withUserPoints } from './user-data-points';
+import { withUserPoints } from './user-data/points';
 
 /** Zoom from which reach discs are drawn (below it a 3 km disc is a few pixels). */
 export const REACH_MIN_ZOOM = 7;

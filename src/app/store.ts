@@ -7,9 +7,9 @@
  */
 import type { Comparison, LiveMetrics, ProvinceSummary } from '../core/live/coverage-api';
 import { emptyHistory, type History } from './history';
-import { initialPhaseState, type PhaseState } from './phase-state';
-import { initialRolloutState, type RolloutState } from './rollout-state';
-import { NO_USER_DATA, type UserDataState } from './user-data';
+import { initialPhaseState, type PhaseState } from './phase/state';
+import { initialRolloutState, type RolloutState } from './rollout/state';
+import { NO_USER_DATA, type UserDataState } from './user-data/user-data';
 import {
   DEFAULT_SETTINGS,
   EMPTY_PLAN,
@@ -20,7 +20,7 @@ import {
   type PlanSnapshot,
   type RunState,
   type Scenario,
-} from './plan-state';
+} from './planner/state';
 
 export interface AppState {
   /** 2-digit code of the province in view; Zhejiang (33) by default, as in the programme. */

@@ -1,6 +1,6 @@
 /**
  * The API of the planner worker (`workers/planner.worker.ts`), shared by the worker, which `implements` it, and
- * its caller (`src/app/planner-client.ts`), which holds a comlink `Remote<PlannerApi>`: a renamed method or a
+ * its caller (`src/app/planner/client.ts`), which holds a comlink `Remote<PlannerApi>`: a renamed method or a
  * changed signature fails to compile on both sides instead of failing at run time.
  *
  * Requests and results are typed arrays; the caller transfers the request's buffers (they are detached on its

@@ -1,6 +1,6 @@
 /**
  * The API of the import worker (`workers/import.worker.ts`), shared by the worker and its caller
- * (`src/app/import-client.ts`), so that a renamed method fails to compile rather than at run time. Files are read
+ * (`src/app/import/flow.ts`), so that a renamed method fails to compile rather than at run time. Files are read
  * and parsed in the worker; points come back as typed arrays (transferred), problems as a few objects for the card
  * plus the whole list as one CSV text for the download. A file that cannot be used is an answer too
  * ({@link ImportFailure}), not a thrown error, because comlink keeps only the message of an error.

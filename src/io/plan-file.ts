@@ -2,7 +2,7 @@
  * The plan file: the planner's whole state as versioned JSON, `{ "format": "ruralreach-plan", "version": 1, ... }`.
  * Sites are objects with readable names (`"status": "existing"`), so a plan can be read and edited by hand.
  * A newer app reads older files: {@link readPlanFile} migrates each older layout to the current one, starting with
- * version 0, the autosave layout of src/app/autosave.ts (no `format`, `version` 1, sites as `[lon, lat, status,
+ * version 0, the autosave layout of src/app/autosave/autosave.ts (no `format`, `version` 1, sites as `[lon, lat, status,
  * role]` rows).
  */
 import { SITE_ROLE_NAMES, type SiteRole } from '../core/plan-types';

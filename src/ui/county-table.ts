@@ -4,7 +4,7 @@
  * zooms the map to it. Names come from the data and are set as text only.
  */
 import type { CountyInfo } from '../core/live/counties';
-import type { CountySortKey } from '../app/plan-state';
+import type { CountySortKey } from '../app/planner/state';
 import type { AppState } from '../app/store';
 import { el } from './dom';
 import { formatNumber, formatPercent, t, type StringKey } from './i18n';

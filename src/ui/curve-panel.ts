@@ -4,7 +4,7 @@
  * where extra stations stop paying). A click on the curve sets N to the nearest number of stations. Drawn as SVG
  * built node by node (no markup strings).
  */
-import type { CoverageCurve } from '../app/plan-state';
+import type { CoverageCurve } from '../app/planner/state';
 import type { AppState } from '../app/store';
 import { el } from './dom';
 import { formatNumber, formatPercent, t } from './i18n';

@@ -5,8 +5,8 @@
  * last phasing, the legend of the sites' year colours and the method sentence. Built once per language; `update`
  * only changes values and the figures, so a field being edited keeps its focus and its text.
  */
-import type { PhaseParams } from '../app/phase-state';
-import { maxPhase } from '../app/phase-state';
+import type { PhaseParams } from '../app/phase/state';
+import { maxPhase } from '../app/phase/state';
 import type { AppState } from '../app/store';
 import { MAX_PHASE_YEARS } from '../core/phase/phase-plan';
 import type { PhaseYear } from '../core/phase/phase-types';

@@ -6,10 +6,10 @@
  * control never loses focus while the planner uses it.
  */
 import type { VillageKind } from '../core/live/coverage-api';
-import { centerReachKm, PLANNER_MODELS, type PlanSettings, type SuggestionInfo } from '../app/plan-state';
+import { centerReachKm, PLANNER_MODELS, type PlanSettings, type SuggestionInfo } from '../app/planner/state';
 import { SITE_ROLE } from '../core/plan-types';
 import type { AppState } from '../app/store';
-import { engineFiguresText, reachText, suggestionReachText } from '../app/user-data-table';
+import { engineFiguresText, reachText, suggestionReachText } from '../app/user-data/travel-matrix';
 import { button, labelled, numberInput, selectOf, showNumber } from './controls';
 import { el } from './dom';
 import { formatNumber, t, type StringKey } from './i18n';

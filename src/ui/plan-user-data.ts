@@ -1,14 +1,14 @@
 /**
  * The plan card's controls for the user's own data: where Suggest may place stations (villages of a kind, or the
  * imported candidate sites), the station reach by the user's travel matrix (minutes for durations, road km for
- * distances; shown only when Suggest uses the matrix, see src/app/user-data-table.ts), a note that says whether and
+ * distances; shown only when Suggest uses the matrix, see src/app/user-data/travel-matrix.ts), a note that says whether and
  * why the matrix is used, and a button that makes the area the counties of the user's villages. Built once per
  * language with the plan card; `update` only changes values.
  */
 import type { VillageKind } from '../core/live/coverage-api';
-import type { PlanSettings } from '../app/plan-state';
+import type { PlanSettings } from '../app/planner/state';
 import type { AppState } from '../app/store';
-import { reachText, tableUse, tableUseLine } from '../app/user-data-table';
+import { reachText, tableUse, tableUseLine } from '../app/user-data/travel-matrix';
 import { button, labelled, numberInput, selectOf, showNumber } from './controls';
 import { el } from './dom';
 import { t } from './i18n';

@@ -4,7 +4,7 @@
  * `aria-sort`), a province name opens its counties, and the shown table downloads as CSV. Names are text only.
  * A chosen province opens in the planner (its sites phased by year) with one button.
  */
-import { BREAKDOWN_KEYS, sortedRows, type BreakdownKey, type RolloutState } from '../app/rollout-state';
+import { BREAKDOWN_KEYS, sortedRows, type BreakdownKey, type RolloutState } from '../app/rollout/state';
 import type { RolloutCountyRow, RolloutResult } from '../core/rollout/rollout-types';
 import { button } from './controls';
 import { el } from './dom';

@@ -6,7 +6,7 @@
  */
 import { checkRolloutParams } from '../core/rollout/defaults';
 import type { CostModel, CountyScore, RolloutParams } from '../core/rollout/rollout-types';
-import type { RolloutState } from '../app/rollout-state';
+import type { RolloutState } from '../app/rollout/state';
 import { button, labelled, selectOf } from './controls';
 import { el } from './dom';
 import { formatNumber, t, type StringKey } from './i18n';

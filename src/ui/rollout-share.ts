@@ -2,7 +2,7 @@
  * The share card of the rollout: pick a province (or type a county code) and get the read-only government link
  * for it, with the current parameters (`governmentLink`). The link is shown as text and as an ordinary link.
  */
-import { governmentLink } from '../app/rollout-link';
+import { governmentLink } from '../app/rollout/link';
 import type { RolloutParams } from '../core/rollout/rollout-types';
 import { button, labelled, selectOf } from './controls';
 import { el } from './dom';

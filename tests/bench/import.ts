@@ -41,7 +41,7 @@ async function timed(instance: string, bytes: Uint8Array | string, options: Para
   } satisfies BenchRow;
 }
 
-/** The app's path: the file read from a Blob in 8 MiB slices (src/app/import-csv-stream.ts), as the worker does. */
+/** The app's path: the file read from a Blob in 8 MiB slices (src/io/csv-stream.ts), as the worker does. */
 async function streamed(instance: string, bytes: Uint8Array): Promise<BenchRow> {
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
   const started = performance.now();

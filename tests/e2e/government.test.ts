@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { encodeRolloutParams } from '../../src/app/rollout-link';
+import { encodeRolloutParams } from '../../src/app/rollout/link';
 import { defaultRolloutParams } from '../../src/core/rollout/defaults';
 import type { RolloutCountyRow, RolloutParams } from '../../src/core/rollout/rollout-types';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';

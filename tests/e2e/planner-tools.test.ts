@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { centerReachKm, DEFAULT_SETTINGS, planParams, reachOf } from '../../src/app/plan-state';
+import { centerReachKm, DEFAULT_SETTINGS, planParams, reachOf } from '../../src/app/planner/state';
 import { LiveSession } from '../../src/core/live/session';
 import { emptySites } from '../../src/core/live/sites';
 import { runPlan } from '../../src/core/plan';

@@ -1,6 +1,6 @@
 /**
  * The API of the coverage worker (`workers/coverage.worker.ts`), shared by the worker, which implements it with a
- * {@link LiveSession}, and its caller (`src/app/coverage-client.ts`), which holds a comlink `Remote<CoverageApi>`.
+ * {@link LiveSession}, and its caller (`src/app/planner/coverage-sync.ts`), which holds a comlink `Remote<CoverageApi>`.
  * The worker keeps the province's villages, their spatial index and the current sites, so that the page never
  * computes coverage and a dragged station costs one small message each way.
  */
@@ -196,7 +196,7 @@ export interface CoverageApi {
    * file order, columns = `candidates` in order, in the unit of `params.radius`), the request carries it with its
    * rows put in demand order, and extra columns of Infinity for hand-marked excluded stations that stand at no
    * candidate. The matrix needs the demand to be exactly the user's villages and every existing or locked station
-   * to stand at a candidate (see src/app/user-data-table.ts, which checks the same on the page).
+   * to stand at a candidate (see src/app/user-data/travel-matrix.ts, which checks the same on the page).
    * @throws Error naming the sizes when the matrix does not fit
    */
   userPlanRequest(
@@ -230,7 +230,7 @@ export interface CoverageApi {
   /**
    * The plan `sites` (made current, as `evaluate`) as export files: sites (open ones), the demand villages of the
    * area with their covered flag (the same villages `LiveMetrics.coveredVillages` counts) and the counties with
-   * villages, with boundaries from `counties.geojson` (fetched once). Tables: src/app/export-tables.ts.
+   * villages, with boundaries from `counties.geojson` (fetched once). Tables: src/io/export-live.ts.
    * @param dataUrl absolute base URL of the embedded dataset, ending in `/`
    */
   exportPlan(dataUrl: string, format: ExportFormat, sites: SiteTable, reach: Reach): Promise<PlanExportTexts>;

@@ -1,6 +1,6 @@
 /**
  * The API of the rollout worker (`workers/rollout.worker.ts`), shared by the worker, which `implements` it, and its
- * caller (`src/app/rollout-client.ts`), which holds a comlink `Remote<RolloutApi>`: a renamed method or a changed
+ * caller (`src/app/rollout/client.ts`), which holds a comlink `Remote<RolloutApi>`: a renamed method or a changed
  * signature fails to compile on both sides.
  *
  * The worker loads the embedded villages of every province once (merged in manifest order, as `npm run rollout`

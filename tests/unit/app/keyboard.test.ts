@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nudged, nudgeOf, NUDGE_KM, NUDGE_SHIFT_KM, shortcutOf } from '../../../src/app/keyboard';
-import { dropSite } from '../../../src/app/plan-actions';
+import { dropSite } from '../../../src/app/planner/actions';
 import { initialState } from '../../../src/app/store';
 import { haversineKm } from '../../../src/core/distance/haversine';
 import { addSite, emptySites } from '../../../src/core/live/sites';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planLayers, REACH_MIN_ZOOM } from '../../../src/app/map-view';
-import { centerReachKm } from '../../../src/app/plan-state';
+import { centerReachKm } from '../../../src/app/planner/state';
 import { initialState } from '../../../src/app/store';
 import { addSite, emptySites } from '../../../src/core/live/sites';
 import { SITE_ROLE } from '../../../src/core/plan-types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centerReachKm, DEFAULT_SETTINGS, planParams, reachOf } from '../../../src/app/plan-state';
+import { centerReachKm, DEFAULT_SETTINGS, planParams, reachOf } from '../../../src/app/planner/state';
 import { reachKmForDuration } from '../../../src/core/reach/travel-time';
 
 describe('center reach in km or minutes of driving', () => {

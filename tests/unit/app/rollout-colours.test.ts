@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, nextYear, sortedRows } from '../../../src/app/rollout-state';
+import { nextSort, nextYear, sortedRows } from '../../../src/app/rollout/state';
 import { packRgba } from '../../../src/map/layers/coverage-villages';
 import {
   NOT_YET_COVERED,

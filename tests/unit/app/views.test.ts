@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { siteAt } from '../../../src/app/map-edit';
+import { siteAt } from '../../../src/app/planner/map-edit';
 import { showsCoverage } from '../../../src/app/map-view';
 import { initialState } from '../../../src/app/store';
-import { coverageCurve, suggestionInfo } from '../../../src/app/suggest';
+import { coverageCurve, suggestionInfo } from '../../../src/app/planner/suggest';
 import type { LiveMetrics } from '../../../src/core/live/coverage-api';
 import { addSite, emptySites } from '../../../src/core/live/sites';
 import type { PlanResult } from '../../../src/core/plan-types';

@@ -35,7 +35,7 @@ const CASES: { file: string; bad: string; good: string; rule: string }[] = [
   },
   {
     file: 'workers/example.worker.ts',
-    bad: "import { ImportFlow } from '../src/app/import-flow';\nexport const f = ImportFlow;\n",
+    bad: "import { ImportFlow } from '../src/app/import/flow';\nexport const f = ImportFlow;\n",
     good: "import { readPointsFile } from '../src/io/read-points';\nexport const f = readPointsFile;\n",
     rule: 'no-restricted-imports',
   },

@@ -6,7 +6,7 @@ import { runPlan } from '../../../../src/core/plan';
 import { SITE_ROLE } from '../../../../src/core/plan-types';
 import { LiveSession } from '../../../../src/core/live/session';
 import { emptySites } from '../../../../src/core/live/sites';
-import { centerReachKm, DEFAULT_SETTINGS, planParams, reachOf } from '../../../../src/app/plan-state';
+import { centerReachKm, DEFAULT_SETTINGS, planParams, reachOf } from '../../../../src/app/planner/state';
 
 describe('a two-tier suggestion through the coverage session (as the planner runs it)', () => {
   it('gives centers and stations whose live coverage equals the engine, with the center reach in minutes', async () => {
