@@ -11,9 +11,11 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BenchRow } from './table';
 
-/** All rows of the section (none when public/data is not built). */
+/** All rows of the section (one skipped row when public/data is not built, as in the two-tier section). */
 export async function run(): Promise<BenchRow[]> {
-  if (!existsSync(new URL('../../public/data/manifest.json', import.meta.url))) return [];
+  if (!existsSync(new URL('../../public/data/manifest.json', import.meta.url))) {
+    return [{ instance: 'rollout', model: '(skipped)', objective: NaN, seconds: 0, note: 'public/data not built' }];
+  }
   const { loadNational } = await import('../../src/cli/rollout');
   const { runRollout } = await import('../../src/core/rollout/run');
   const { defaultRolloutParams } = await import('../../src/core/rollout/defaults');

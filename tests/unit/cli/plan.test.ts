@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { main } from '../../../src/cli/plan';
 import type { Console } from '../../../src/cli/terminal';
 import type { PlanReport, PlanSiteProperties } from '../../../src/io/plan-output';
+import { requireDataset } from '../data/dataset';
 
 const fixtures = 'tests/fixtures/plan';
 const tmp = mkdtempSync(join(tmpdir(), 'ruralreach-plan-'));
@@ -276,8 +277,8 @@ describe('plan main (in process)', () => {
     expect(r.coverage).toBeGreaterThan(0);
   });
 
-  const hasData = existsSync('public/data/manifest.json') && existsSync('public/data/villages/11.bin');
-  it.skipIf(!hasData)('plans on the embedded rural villages of a province (Beijing)', async () => {
+  it('plans on the embedded rural villages of a province (Beijing)', async () => {
+    requireDataset();
     const report = join(tmp, 'beijing.json');
     const run = await runMain([
       '--province',
@@ -306,7 +307,8 @@ describe('plan main (in process)', () => {
     for (const feature of fc.features) expect(feature.properties.id).toMatch(/^11\d{10}$/);
   });
 
-  it.skipIf(!hasData)('rejects a province code that is not in the data', async () => {
+  it('rejects a province code that is not in the data', async () => {
+    requireDataset();
     const run = await runMain(['--province', '99', '--model', 'pmedian', '--p', '2', '--out', out]);
     expect(run.code).toBe(2);
     expect(run.err).toHaveLength(1);

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/rollout';
 import type { Console } from '../../../src/cli/terminal';
+import { requireDataset } from '../data/dataset';
 import { hasOgrinfo, ogrinfo } from '../io/ogrinfo';
-
-const hasData = existsSync(new URL('../../../public/data/manifest.json', import.meta.url));
 
 function capture(): Console & { outLines: string[]; errLines: string[] } {
   const outLines: string[] = [];
@@ -20,7 +19,8 @@ interface SiteFeature {
   geometry: { type: string; coordinates: number[] };
 }
 
-describe.runIf(hasData)('npm run rollout on the embedded data', async () => {
+describe('npm run rollout on the embedded data', async () => {
+  requireDataset();
   const dir = mkdtempSync(join(tmpdir(), 'ruralreach-rollout-'));
   const out = join(dir, 'rollout.geojson');
   const report = join(dir, 'rollout.json');
