@@ -2,7 +2,7 @@
  * The autosave layout of the planner's serialisable state (settings, the current plan and the saved scenarios) as
  * versioned JSON; src/io/plan-file.ts reads it as plan file version 0. Version 1; a newer app reads older
  * versions, and anything unreadable is ignored rather than breaking the page. Where it is kept and when it is
- * written: autosave-bind.ts (IndexedDB, autosave-idb.ts; `AUTOSAVE_KEY` is the old localStorage key, migrated once).
+ * written: autosave/bind.ts (IndexedDB, autosave/idb.ts; `AUTOSAVE_KEY` is the old localStorage key, migrated once).
  */
 import {
   siteTable,

@@ -1,6 +1,6 @@
 /**
  * Autosave of the whole planner: settings, the current plan, the saved scenarios (autosave.ts layout) and the
- * map's view are written to a backend (IndexedDB, autosave-idb.ts) a short quiet time after each change, and read
+ * map's view are written to a backend (IndexedDB, autosave/idb.ts) a short quiet time after each change, and read
  * back when the page opens, so a reload, a closed tab or a crashed worker loses nothing. The plan lives on the
  * main thread, so the workers' fate does not touch it. The old localStorage autosave is read once when the backend
  * holds nothing, written to the backend, then removed.

@@ -1,5 +1,5 @@
 /**
- * What an import does to the state, as pure functions returning the patch to apply (like plan-actions.ts):
+ * What an import does to the state, as pure functions returning the patch to apply (like planner/actions.ts):
  * imported existing sites join the plan, imported candidate sites become the candidates of Suggest, a plan file
  * replaces the planner's state, imported villages become the user's data. Each change of the plan is one undoable step (`commitPlan`); nothing here runs on a
  * failed import, so a bad file changes nothing.

@@ -1,7 +1,7 @@
 /**
  * The import flow of the data card: choose or drop a file, a first look in the import worker, then the import for
  * the chosen role, and its outcome on the card. Wiring only: parsing is the import worker's, state changes are the
- * pure actions of import-actions.ts, and the card (src/ui/data-panel.ts) is a view. A failed import applies no
+ * pure actions of import/actions.ts, and the card (src/ui/data-panel.ts) is a view. A failed import applies no
  * patch, so the plan stays as it was.
  */
 import * as Comlink from 'comlink';

@@ -1,7 +1,7 @@
 /**
  * Starts the interactive planner on the page: the coverage and planner workers, the planner's panels and map
  * layers, editing on the map and the keyboard shortcuts. Wiring only: state changes are the pure actions of
- * `plan-actions.ts` and `scenario-actions.ts`, views are functions of the state.
+ * `planner/actions.ts` and `planner/scenarios.ts`, views are functions of the state.
  */
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';

@@ -1,6 +1,6 @@
 /**
  * The user's imported data kept in IndexedDB, beside the autosave: the same database and object store
- * (autosave-idb.ts), under its own key, so that a plan autosave (written after every edit) never rewrites the
+ * (autosave/idb.ts), under its own key, so that a plan autosave (written after every edit) never rewrites the
  * villages (written once per import). Typed arrays are stored as structured-clone data, not JSON.
  */
 import { openDB } from 'idb';

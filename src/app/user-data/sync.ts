@@ -1,5 +1,5 @@
 /**
- * Keeps the user's imported data across reloads: written to IndexedDB (user-data-idb.ts) when it changes, read back
+ * Keeps the user's imported data across reloads: written to IndexedDB (user-data/idb.ts) when it changes, read back
  * when the page opens. A failed write is reported and the data stays in the page; the plan's autosave is separate.
  */
 import type { Store } from '../store';

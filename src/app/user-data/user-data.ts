@@ -1,7 +1,7 @@
 /**
  * The user's own data in the application state: imported villages (which replace the embedded synthetic positions
  * in their counties, see user-data-merge.ts), where the coverage worker placed them, and an imported travel-time
- * matrix. Plain data and typed arrays, so it can be kept in IndexedDB (user-data-idb.ts). Also the line that says
+ * matrix. Plain data and typed arrays, so it can be kept in IndexedDB (user-data/idb.ts). Also the line that says
  * which data the plan uses, and the plan file's `data` field.
  */
 import type { UserVillagesPlaced } from '../../core/live/coverage-api';
