@@ -56,10 +56,10 @@ export function maxCoverageHeuristic(problem: CoverageProblem, options: MaxCover
   let guide: number[] | undefined;
   const iterations = options.boundIterations ?? 300;
   if (iterations > 0 && state.covered < bound - tolerance && performance.now() < deadlineMs) {
-    // The bound gets at most a third of the remaining time; it lets the search stop at a proven optimum, and its
-    // multipliers point at the sites the LP relaxation favours.
-    const boundDeadline = performance.now() + (deadlineMs - performance.now()) / 3;
-    const lagrangian = lagrangianBound(state, { p, lowerBound: state.covered, iterations, deadlineMs: boundDeadline });
+    // The bound lets the search stop at a proven optimum, and its multipliers point at the sites the LP relaxation
+    // favours. It runs its iteration count, cut only by the overall deadline, so a plan that is not cut by the time
+    // budget is the same on a fast or a loaded machine.
+    const lagrangian = lagrangianBound(state, { p, lowerBound: state.covered, iterations, deadlineMs });
     bound = Math.min(bound, lagrangian.bound);
     guide = lagrangian.guide;
     // Lagrangian heuristic: descend from the best plan met by the subgradient too, keep the better one.
