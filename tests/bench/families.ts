@@ -98,6 +98,8 @@ function* cases(): Generator<Case> {
     [300, 30, 11, 30],
     [600, 120, 12, 18],
     [900, 200, 13, 14],
+    [800, 167, 14, 15],
+    [900, 200, 15, 14],
   ] as const) {
     const inst = pmedGraph(n, p, seed);
     yield pMedianCase(inst);
@@ -122,6 +124,9 @@ function* cases(): Generator<Case> {
   for (const [count, seed, radius, p] of [
     [2700, 31, 1000, 50],
     [7700, 32, 800, 100],
+    // Denser coverage (about 30-45 sites per node), where the heuristic's plans differ by seed.
+    [5000, 33, 1000, 75],
+    [7700, 34, 1000, 100],
   ] as const) {
     yield maxCoverageCase(
       'city-style',
