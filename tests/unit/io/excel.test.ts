@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePointsXlsx, sheetIndex } from '../../../src/io/excel';
 import { planXlsx } from '../../../src/io/export-excel';
+import { fileHeaders } from '../../../src/io/file-headers';
 import { InputError } from '../../../src/io/problems';
 import { pointFileFormat, readPointsFile } from '../../../src/io/read-points';
 import { lyingZip, zipBomb } from '../../fixtures/hostile';
@@ -92,5 +93,15 @@ describe('Excel point files (.xlsx)', () => {
     expect(read.sheets).toEqual(['站点', '村庄', '县区']);
     expect(read.value.ids).toEqual(tables.villages.map((v) => v.id));
     expect([...read.value.weight]).toEqual(tables.villages.map((v) => v.weight));
+  });
+
+  it('the first look lists the sheets with the columns of each, for the sheet picker', async () => {
+    const headers = await fileHeaders(fixture('tests/fixtures/bad/bad-cells.xlsx'), 'b.xlsx');
+    expect(headers.format).toBe('excel');
+    expect(headers.sheets).toEqual([
+      { name: '说明', fields: ['村庄在第二个工作表'] },
+      { name: '村庄', fields: ['编号', '经度', '纬度', 'weight'] },
+    ]);
+    expect(headers.fields).toEqual(['村庄在第二个工作表']);
   });
 });

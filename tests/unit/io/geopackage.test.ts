@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planGeoJsonTexts } from '../../../src/io/export-geojson';
+import { fileHeaders } from '../../../src/io/file-headers';
 import { planGeoPackage } from '../../../src/io/geopackage-export';
 import { pointOfBlob } from '../../../src/io/geopackage';
 import { pointFileFormat, readPointsFile } from '../../../src/io/read-points';
@@ -31,6 +32,13 @@ describe('GeoPackage point layers (.gpkg)', () => {
     expect(read.layer).toBe('villages_utm');
     [120.1, 120.2, 120.3].forEach((lon, k) => expect(read.value.lon[k]).toBeCloseTo(lon, 6));
     [30.2, 30.3, 30.25].forEach((lat, k) => expect(read.value.lat[k]).toBeCloseTo(lat, 6));
+  });
+
+  it('the first look lists the point layers with their columns, for the layer picker', async () => {
+    const headers = await fileHeaders(fixture('tests/fixtures/in/villages.gpkg'), 'v.gpkg');
+    expect(headers.format).toBe('geopackage');
+    expect(headers.layers).toEqual([{ name: 'villages', fields: ['id', 'name', 'pop', 'lon', 'lat'] }]);
+    expect(headers.fields).toEqual(['id', 'name', 'pop', 'lon', 'lat']);
   });
 
   it('says what a blob holds when it is not a point', () => {
