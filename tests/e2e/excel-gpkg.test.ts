@@ -5,7 +5,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPointsFile } from '../../src/io/read-points';
-import { zipBomb } from '../fixtures/hostile';
+import { manyBadRowsCsv, zipBomb } from '../fixtures/hostile';
 import { hasOgrinfo, ogrinfo } from '../unit/io/ogrinfo';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
 import { clickAndSave } from './plan-steps';
@@ -48,7 +48,7 @@ async function choose(page: Page, path: string): Promise<void> {
   );
 }
 
-describe('Excel and GeoPackage in the app', () => {
+describe('Excel, GeoPackage and hostile files in the app', () => {
   let browser: Browser;
   let page: Page;
   let watch: PageWatch;
@@ -128,4 +128,22 @@ describe('Excel and GeoPackage in the app', () => {
       'zip entry "xl/worksheets/sheet1.xml" would inflate to 1024.0 MB, over the 512 MB limit',
     );
   }, 60_000);
+
+  it('imports a CSV of 200,000 bad rows: the good rows kept, the count given, the first problems listed', async () => {
+    const path = join(dir, 'bad200k.csv');
+    writeFileSync(path, manyBadRowsCsv());
+    await choose(page, path);
+    await page.locator('#data-role').waitFor();
+    const before = await page.evaluate(() => (window as unknown as Hooks).__importsDone ?? 0);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForFunction((n) => ((window as unknown as Hooks).__importsDone ?? 0) > n, before, {
+      timeout: 60_000,
+    });
+    expect(await page.getByTestId('import-summary').textContent()).toMatch(/3 of 200,003.*200,000/);
+    const listed = await page.locator('ul.problems li').allTextContents();
+    expect(listed).toHaveLength(5);
+    expect(listed[0]).toBe('bad200k.csv row 2, field "lat": expected a number in degrees, got "north"');
+    await page.getByTestId('download-problems').waitFor();
+    expect(watch.consoleErrors).toEqual([]);
+  }, 120_000);
 });
