@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
 import { parsePointsCsv, type PointsCsvOptions } from './csv';
 import type { PointTable } from './points';
-import { inputError, type ReadResult } from './problems';
+import { InputError, inputError, type ReadResult } from './problems';
 import { unzipFiles } from './shapefile';
 
 /** A cell as read-excel-file gives it. */
@@ -78,14 +78,31 @@ export async function parsePointsXlsx(bytes: Uint8Array, options: PointsXlsxOpti
     { delimiter: ',', newline: '\n' },
   );
   const { sheet: _sheet, ...csvOptions } = options;
-  const read = parsePointsCsv(csv, {
-    ...csvOptions,
-    file,
-    delimiter: ',',
-    locationPrefix: `sheet ${index + 1}, `,
-    headerRow: first + 1,
-  });
-  return { ...read, sheets: names, sheet: index + 1 };
+  try {
+    const read = parsePointsCsv(csv, {
+      ...csvOptions,
+      file,
+      delimiter: ',',
+      locationPrefix: `sheet ${index + 1}, `,
+      headerRow: first + 1,
+    });
+    return { ...read, sheets: names, sheet: index + 1 };
+  } catch (error) {
+    // The first sheet of a workbook is often a note: say which other sheets there are to choose from.
+    const code = error instanceof InputError ? error.code : undefined;
+    if (
+      options.sheet === undefined &&
+      names.length > 1 &&
+      (code === 'missingLonColumn' || code === 'missingLatColumn')
+    ) {
+      throw inputError(file, 'sheetNoCoordinates', {
+        sheet: `1 (${names[0]})`,
+        header: (error as InputError).params.header ?? '',
+        others: names.slice(1).join(', '),
+      });
+    }
+    throw error;
+  }
 }
 
 /** Index of the sheet named `sheet` (exact, then case-insensitive), else numbered `sheet` (1-based); -1 if none. */

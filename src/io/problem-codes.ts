@@ -170,6 +170,8 @@ export const ERROR_MESSAGES = {
   notXlsx: () => 'not an Excel .xlsx workbook (no "PK" zip signature)',
   xlsxUnreadable: (p: { detail: string }) => `cannot read the workbook (${p.detail}); expected an Excel .xlsx file`,
   sheetNotFound: (p: { sheet: string; sheets: string }) => `no sheet ${p.sheet}; the workbook has: ${p.sheets}`,
+  sheetNoCoordinates: (p: { sheet: string; header: string; others: string }) =>
+    `sheet ${p.sheet} has no coordinate columns (header: ${p.header}); choose another sheet: ${p.others}`,
   sheetEmpty: (p: { sheet: string }) =>
     `sheet ${p.sheet} is empty; expected a header row such as "id,lon,lat,weight" and one row per point`,
   // GeoPackage (geopackage.ts)

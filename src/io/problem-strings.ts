@@ -109,6 +109,7 @@ export const problemStrings = {
     error_notXlsx: '不是 Excel .xlsx 工作簿（没有 "PK" zip 标识）',
     error_xlsxUnreadable: '无法读取工作簿（{detail}）；应为 Excel .xlsx 文件',
     error_sheetNotFound: '没有工作表 {sheet}；工作簿中有：{sheets}',
+    error_sheetNoCoordinates: '工作表 {sheet} 没有坐标列（表头：{header}）；请选择其他工作表：{others}',
     error_sheetEmpty: '工作表 {sheet} 为空；应有表头行（如 "id,lon,lat,weight"），每个点一行',
     error_notGeoPackage: '不是 GeoPackage（没有 SQLite 文件头）；应为 .gpkg 文件',
     error_gpkgUnreadable: '无法读取 GeoPackage（{detail}）',
@@ -241,6 +242,8 @@ export const problemStrings = {
     error_notXlsx: 'not an Excel .xlsx workbook (no "PK" zip signature)',
     error_xlsxUnreadable: 'cannot read the workbook ({detail}); expected an Excel .xlsx file',
     error_sheetNotFound: 'no sheet {sheet}; the workbook has: {sheets}',
+    error_sheetNoCoordinates:
+      'sheet {sheet} has no coordinate columns (header: {header}); choose another sheet: {others}',
     error_sheetEmpty: 'sheet {sheet} is empty; expected a header row such as "id,lon,lat,weight" and one row per point',
     error_notGeoPackage: 'not a GeoPackage (no SQLite header); expected a .gpkg file',
     error_gpkgUnreadable: 'cannot read the GeoPackage ({detail})',
