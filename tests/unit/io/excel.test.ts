@@ -5,7 +5,8 @@ import { planXlsx } from '../../../src/io/export-excel';
 import { fileHeaders } from '../../../src/io/file-headers';
 import { InputError } from '../../../src/io/problems';
 import { pointFileFormat, readPointsFile } from '../../../src/io/read-points';
-import { lyingZip, zipBomb } from '../../fixtures/hostile';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { lyingZip, zipBomb, zipOf } from '../../fixtures/hostile';
 import { fixedPlan } from './export-fixture';
 
 const fixture = (path: string) => new Uint8Array(readFileSync(path));
@@ -66,6 +67,19 @@ describe('Excel point files (.xlsx)', () => {
     expect(bomb.message).toContain('bomb.xlsx: zip entry "xl/worksheets/sheet1.xml" would inflate to 2048.0 MB');
     const lying = await readError(lyingZip(1000, 4_000_000, 'xl/workbook.xml'), 'lying.xlsx');
     expect(lying.code).toBe('zipInflatesPast');
+  });
+
+  it('refuses a sheet over the size the Excel reader takes, with the advice to save it as CSV', async () => {
+    // 25 MiB of digits (deflate keeps it under the ratio limit): more sheet XML than read-excel-file handles.
+    const data = Buffer.alloc(25 * 2 ** 20);
+    for (let k = 0, x = 1; k < data.length; k++) data[k] = 0x30 + ((x = (x * 48271) % 2147483647) % 10);
+    const zip = zipOf('xl/worksheets/sheet1.xml', deflateRawSync(data), data.length, crc32(data));
+    const error = await readError(zip, 'big.xlsx');
+    expect(error.code).toBe('sheetTooLarge');
+    expect(error.reason).toBe(
+      'sheet xl/worksheets/sheet1.xml holds 25.0 MB of XML, over the 24 MB the Excel reader takes (about 150,000 rows ' +
+        'of 4 columns); save the sheet as CSV (UTF-8) and import that',
+    );
   });
 
   it('export then import: every sheet of the plan workbook reads back with the same ids, positions and weights', async () => {
