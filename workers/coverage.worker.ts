@@ -5,7 +5,9 @@
  * the typed arrays of every answer.
  */
 import * as Comlink from 'comlink';
-import { exportTexts, liveExportTables } from '../src/io/export-live';
+import sqliteWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { exportFileBytes, exportTexts, liveExportTables } from '../src/io/export-live';
+import { setSqliteWasmUrl } from '../src/io/sqlite';
 import { groupByCounty, mergeUserVillages, type CountedUserVillages } from '../src/core/live/user-villages';
 import type { CountyFeature } from '../src/core/live/counties';
 import type {
@@ -24,7 +26,22 @@ import type { VillageTable } from '../src/core/villages';
 import { fetchAllVillages, fetchOk, fetchProvinceVillages } from '../src/data/fetch-villages';
 import { countyOfPoints, type CountyFeature as BoundaryFeature } from '../src/io/county-assign';
 
+// The SQLite WebAssembly of the GeoPackage export, served by the app's own build (no network).
+setSqliteWasmUrl(sqliteWasmUrl);
+
 const session = new LiveSession();
+
+/** Full-resolution county boundaries for GIS (the map's simplified ones are for drawing), fetched on the first export. */
+function fullCounties(dataUrl: string): Promise<BoundaryFeature[]> {
+  exportCounties ??= fetchOk(`${dataUrl}counties.geojson`)
+    .then((r) => r.json() as Promise<{ features: BoundaryFeature[] }>)
+    .then((geojson) => geojson.features)
+    .catch((error: unknown) => {
+      exportCounties = undefined;
+      throw error;
+    });
+  return exportCounties;
+}
 let countyFeatures: Promise<CountyFeature[]> | undefined;
 /** The user's villages by county (setUserVillages), swapped into every province file loaded after. */
 let userVillages: CountedUserVillages | null = null;
@@ -156,17 +173,16 @@ const api: {
     }),
   exportPlan: (dataUrl, format, sites, reach) =>
     serial(async () => {
-      // Full-resolution boundaries for GIS (the map's simplified ones are for drawing), fetched on the first export.
-      exportCounties ??= fetchOk(`${dataUrl}counties.geojson`)
-        .then((r) => r.json() as Promise<{ features: BoundaryFeature[] }>)
-        .then((geojson) => geojson.features)
-        .catch((error: unknown) => {
-          exportCounties = undefined;
-          throw error;
-        });
-      const counties = await exportCounties;
+      const counties = await fullCounties(dataUrl);
       session.evaluate(sites, reach);
       return exportTexts(liveExportTables(session.exportState(), counties), format);
+    }),
+  exportPlanFile: (dataUrl, format, sites, reach, locale) =>
+    serial(async () => {
+      const counties = await fullCounties(dataUrl);
+      session.evaluate(sites, reach);
+      const bytes = await exportFileBytes(liveExportTables(session.exportState(), counties), format, locale);
+      return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
     }),
   phasePlan: (costs, years, budgetYuan, caps) =>
     serial(() => {

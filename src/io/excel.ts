@@ -10,8 +10,11 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
 import { parsePointsCsv, type PointsCsvOptions } from './csv';
 import type { PointTable } from './points';
-import { inputError, type ReadResult } from './problems';
+import { InputError, inputError, type ReadResult } from './problems';
 import { unzipFiles } from './shapefile';
+
+/** Largest sheet the reader is given, in MiB of its XML (about 150,000 rows of 4 columns). */
+export const MAX_SHEET_XML_MB = 24;
 
 /** A cell as read-excel-file gives it. */
 type Cell = string | number | boolean | Date | null | undefined;
@@ -44,7 +47,15 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<{ s
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw inputError(file, 'notXlsx', {});
   // The zip guard first: sizes and ratios from the directory, then every entry inflated up to its declared size,
   // so neither a bomb nor a lying directory reaches the library's own unzip.
-  await unzipFiles(bytes, file);
+  const entries = await unzipFiles(bytes, file);
+  // read-excel-file 9 slows down more than linearly on big sheets (150,000 rows of 4 columns, 21 MB of sheet XML:
+  // 11 s; 200,000 rows, 28 MB: a stack overflow after 50 s, measured here); bigger sheets are refused up front.
+  for (const [name, data] of entries) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name) && data.length > MAX_SHEET_XML_MB * 2 ** 20) {
+      const sizeMb = (data.length / 2 ** 20).toFixed(1);
+      throw inputError(file, 'sheetTooLarge', { name, sizeMb, limitMb: String(MAX_SHEET_XML_MB) });
+    }
+  }
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
     return (await readXlsxFile(buffer)) as { sheet: string; data: Cell[][] }[];
@@ -78,14 +89,31 @@ export async function parsePointsXlsx(bytes: Uint8Array, options: PointsXlsxOpti
     { delimiter: ',', newline: '\n' },
   );
   const { sheet: _sheet, ...csvOptions } = options;
-  const read = parsePointsCsv(csv, {
-    ...csvOptions,
-    file,
-    delimiter: ',',
-    locationPrefix: `sheet ${index + 1}, `,
-    headerRow: first + 1,
-  });
-  return { ...read, sheets: names, sheet: index + 1 };
+  try {
+    const read = parsePointsCsv(csv, {
+      ...csvOptions,
+      file,
+      delimiter: ',',
+      locationPrefix: `sheet ${index + 1}, `,
+      headerRow: first + 1,
+    });
+    return { ...read, sheets: names, sheet: index + 1 };
+  } catch (error) {
+    // The first sheet of a workbook is often a note: say which other sheets there are to choose from.
+    const code = error instanceof InputError ? error.code : undefined;
+    if (
+      options.sheet === undefined &&
+      names.length > 1 &&
+      (code === 'missingLonColumn' || code === 'missingLatColumn')
+    ) {
+      throw inputError(file, 'sheetNoCoordinates', {
+        sheet: `1 (${names[0]})`,
+        header: (error as InputError).params.header ?? '',
+        others: names.slice(1).join(', '),
+      });
+    }
+    throw error;
+  }
 }
 
 /** Index of the sheet named `sheet` (exact, then case-insensitive), else numbered `sheet` (1-based); -1 if none. */

@@ -14,7 +14,7 @@
  * stations). County rows group villages by their registry county (the code the app's county table uses), not by
  * point in polygon, so each row equals the app's row; a county without a boundary feature is left out.
  */
-import type { ExportFormat, LiveExportState, PlanExportTexts } from '../core/live/coverage-api';
+import type { ExportFileFormat, ExportFormat, LiveExportState, PlanExportTexts } from '../core/live/coverage-api';
 import { isOpen } from '../core/live/sites';
 import { coverageMetrics } from '../core/plan-metrics';
 import type { PlanResult } from '../core/plan-types';
@@ -22,7 +22,9 @@ import { coverageByRadius } from '../core/reach/radius';
 import type { Candidates, Demand } from '../core/types';
 import type { CountyFeature } from './county-assign';
 import { planCsvTexts } from './export-csv';
+import { planXlsx } from './export-excel';
 import { planGeoJsonTexts } from './export-geojson';
+import { planGeoPackage } from './geopackage-export';
 import {
   emptyCountyRow,
   planExportTables,
@@ -123,4 +125,13 @@ function countyRows(villages: readonly VillageRow[], counties: readonly CountyFe
 /** The tables as the three files of one format. */
 export function exportTexts(tables: PlanExportTables, format: ExportFormat): PlanExportTexts {
   return format === 'geojson' ? planGeoJsonTexts(tables) : planCsvTexts(tables);
+}
+
+/** The tables as one file: an .xlsx workbook (titles in `locale`) or a GeoPackage. */
+export function exportFileBytes(
+  tables: PlanExportTables,
+  format: ExportFileFormat,
+  locale: 'zh-CN' | 'en',
+): Promise<Uint8Array> {
+  return format === 'xlsx' ? planXlsx(tables, locale) : planGeoPackage(tables);
 }

@@ -8,6 +8,8 @@
 import Papa from 'papaparse';
 import { headerDelimiter } from './csv';
 import { decodeText } from './encoding';
+import { readWorkbook } from './excel';
+import { openGeoPackage } from './geopackage';
 import type { FileHeaders } from './import-api';
 import { parseJsonText } from './json';
 import { PLAN_FILE_FORMAT } from './plan-file';
@@ -37,6 +39,14 @@ export async function fileHeaders(bytes: Uint8Array, file: string, size = bytes.
     return { file, bytes: size, format, fields: dbf ? dbfFieldNames(dbf) : [], role: 'villages' };
   }
   if (format === 'csv') return csvHeaders(bytes, file, size);
+  if (format === 'excel') {
+    const sheets = (await readWorkbook(bytes, file)).map(({ sheet, data }) => {
+      const header = data.find((row) => row.some((cell) => cell !== null && String(cell).trim() !== '')) ?? [];
+      return { name: sheet, fields: header.map((cell) => String(cell ?? '').trim()).filter((name) => name !== '') };
+    });
+    return { file, bytes: size, format, fields: sheets[0]?.fields ?? [], sheets, role: 'villages' };
+  }
+  if (format === 'geopackage') return geoPackageHeaders(bytes, file, size);
   const { text, encoding } = decodeText(bytes);
   const root = parseJsonText(text, file);
   const object =
@@ -53,6 +63,31 @@ export async function fileHeaders(bytes: Uint8Array, file: string, size = bytes.
     if (typeof properties === 'object' && properties !== null) Object.keys(properties).forEach((k) => fields.add(k));
   }
   return { ...base, format: 'geojson', fields: [...fields], role: 'villages' };
+}
+
+/** The point layers of a GeoPackage and their columns (the geometry and fid columns left out). */
+async function geoPackageHeaders(bytes: Uint8Array, file: string, size: number): Promise<FileHeaders> {
+  const { db, layers } = await openGeoPackage(bytes, file);
+  try {
+    const points = layers
+      .filter((layer) => ['POINT', 'MULTIPOINT', 'GEOMETRY'].includes(layer.type))
+      .map((layer) => {
+        const statement = db.prepare(`SELECT * FROM "${layer.table.replace(/"/g, '""')}" LIMIT 0`);
+        const names = statement.getColumnNames();
+        statement.free();
+        return { name: layer.table, fields: names.filter((c) => c !== layer.column && c !== 'fid') };
+      });
+    return {
+      file,
+      bytes: size,
+      format: 'geopackage',
+      fields: points[0]?.fields ?? [],
+      layers: points,
+      role: 'villages',
+    };
+  } finally {
+    db.close();
+  }
 }
 
 /** CSV headers from the file's first bytes: cut at the last line end, so no character is split. */

@@ -93,6 +93,8 @@ export async function planGeoPackage(tables: PlanExportTables): Promise<Uint8Arr
     writeLayer(db, 'sites', 'POINT', SITE_FIELDS, tables.sites, point);
     writeLayer(db, 'villages', 'POINT', VILLAGE_FIELDS, tables.villages, point);
     writeLayer(db, 'counties', 'MULTIPOLYGON', COUNTY_FIELDS, tables.counties, (row) => {
+      // A registry county without a boundary keeps its row, with no geometry.
+      if ((row.feature.geometry as Polygon | MultiPolygon | null) === null) return { blob: null, box: undefined };
       const polygons = multiPolygonOf(rightHanded(row.feature.geometry));
       const box = boxOf(polygons);
       return { blob: gpkgBlob(multiPolygonWkb(polygons), box), box };
@@ -112,7 +114,7 @@ function writeLayer<T extends object>(
   geometryType: 'POINT' | 'MULTIPOLYGON',
   fields: [string, FieldType][],
   rows: readonly T[],
-  geometry: (row: T) => { blob: Uint8Array; box: Box },
+  geometry: (row: T) => { blob: Uint8Array | null; box: Box | undefined },
 ): void {
   const columns = fields.map(([name, type]) => `"${name}" ${type}`).join(', ');
   db.exec(`CREATE TABLE "${table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom ${geometryType}, ${columns})`);
@@ -125,8 +127,10 @@ function writeLayer<T extends object>(
   try {
     for (const row of rows) {
       const { blob, box } = geometry(row);
-      for (let k = 0; k < 2; k++) extent[k] = Math.min(extent[k], box[k]);
-      for (let k = 2; k < 4; k++) extent[k] = Math.max(extent[k], box[k]);
+      if (box !== undefined) {
+        for (let k = 0; k < 2; k++) extent[k] = Math.min(extent[k], box[k]);
+        for (let k = 2; k < 4; k++) extent[k] = Math.max(extent[k], box[k]);
+      }
       const record = row as Record<string, unknown>;
       insert.run([blob, ...fields.map(([name]) => sqlValue(record[name]))]);
     }
@@ -134,7 +138,7 @@ function writeLayer<T extends object>(
   } finally {
     insert.free();
   }
-  const bounds = rows.length === 0 ? [null, null, null, null] : extent;
+  const bounds = Number.isFinite(extent[0]) ? extent : [null, null, null, null];
   db.run(
     "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'features', ?, ?, ?, ?, ?, 4326)",
     [table, table, ...bounds],

@@ -56,7 +56,11 @@ export async function openGeoPackage(bytes: Uint8Array, file: string): Promise<{
   let db: Database | undefined;
   try {
     db = new SQL.Database(bytes);
-    const rows = db.exec('SELECT table_name, column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns');
+    // Tables only: a view is a query, and a hostile one (a recursive CTE) would never end.
+    const rows = db.exec(
+      'SELECT table_name, column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns ' +
+        "WHERE table_name IN (SELECT name FROM sqlite_master WHERE type = 'table') ORDER BY rowid",
+    );
     const layers = (rows[0]?.values ?? []).map(([table, column, type, srsId]) => ({
       table: String(table),
       column: String(column),

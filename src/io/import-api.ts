@@ -31,10 +31,10 @@ export interface FileHeaders {
    * (Shapefile), column names of the first point layer (GeoPackage).
    */
   fields: string[];
-  /** Excel: the sheet names, for the sheet picker. */
-  sheets?: string[];
-  /** GeoPackage: the feature layers, for the layer picker; `points` false for a layer of other geometries. */
-  layers?: { name: string; points: boolean }[];
+  /** Excel: the sheets, for the sheet picker, each with the column names of its first non-blank row. */
+  sheets?: { name: string; fields: string[] }[];
+  /** GeoPackage: the point layers, for the layer picker, each with its column names. */
+  layers?: { name: string; fields: string[] }[];
   /** The role the format suggests: a plan file, an OSRM table, else villages. */
   role: ImportRole;
 }

@@ -170,6 +170,11 @@ export const ERROR_MESSAGES = {
   notXlsx: () => 'not an Excel .xlsx workbook (no "PK" zip signature)',
   xlsxUnreadable: (p: { detail: string }) => `cannot read the workbook (${p.detail}); expected an Excel .xlsx file`,
   sheetNotFound: (p: { sheet: string; sheets: string }) => `no sheet ${p.sheet}; the workbook has: ${p.sheets}`,
+  sheetNoCoordinates: (p: { sheet: string; header: string; others: string }) =>
+    `sheet ${p.sheet} has no coordinate columns (header: ${p.header}); choose another sheet: ${p.others}`,
+  sheetTooLarge: (p: { name: string; sizeMb: string; limitMb: string }) =>
+    `sheet ${p.name} holds ${p.sizeMb} MB of XML, over the ${p.limitMb} MB the Excel reader takes ` +
+    '(about 150,000 rows of 4 columns); save the sheet as CSV (UTF-8) and import that',
   sheetEmpty: (p: { sheet: string }) =>
     `sheet ${p.sheet} is empty; expected a header row such as "id,lon,lat,weight" and one row per point`,
   // GeoPackage (geopackage.ts)

@@ -109,6 +109,9 @@ export const problemStrings = {
     error_notXlsx: '不是 Excel .xlsx 工作簿（没有 "PK" zip 标识）',
     error_xlsxUnreadable: '无法读取工作簿（{detail}）；应为 Excel .xlsx 文件',
     error_sheetNotFound: '没有工作表 {sheet}；工作簿中有：{sheets}',
+    error_sheetNoCoordinates: '工作表 {sheet} 没有坐标列（表头：{header}）；请选择其他工作表：{others}',
+    error_sheetTooLarge:
+      '工作表 {name} 的 XML 有 {sizeMb} 兆字节，超过 Excel 读取器可处理的 {limitMb} 兆字节（约 15 万行 4 列）；请将该工作表另存为 CSV（UTF-8）再导入',
     error_sheetEmpty: '工作表 {sheet} 为空；应有表头行（如 "id,lon,lat,weight"），每个点一行',
     error_notGeoPackage: '不是 GeoPackage（没有 SQLite 文件头）；应为 .gpkg 文件',
     error_gpkgUnreadable: '无法读取 GeoPackage（{detail}）',
@@ -241,6 +244,10 @@ export const problemStrings = {
     error_notXlsx: 'not an Excel .xlsx workbook (no "PK" zip signature)',
     error_xlsxUnreadable: 'cannot read the workbook ({detail}); expected an Excel .xlsx file',
     error_sheetNotFound: 'no sheet {sheet}; the workbook has: {sheets}',
+    error_sheetNoCoordinates:
+      'sheet {sheet} has no coordinate columns (header: {header}); choose another sheet: {others}',
+    error_sheetTooLarge:
+      'sheet {name} holds {sizeMb} MB of XML, over the {limitMb} MB the Excel reader takes (about 150,000 rows of 4 columns); save the sheet as CSV (UTF-8) and import that',
     error_sheetEmpty: 'sheet {sheet} is empty; expected a header row such as "id,lon,lat,weight" and one row per point',
     error_notGeoPackage: 'not a GeoPackage (no SQLite header); expected a .gpkg file',
     error_gpkgUnreadable: 'cannot read the GeoPackage ({detail})',

@@ -1,7 +1,8 @@
 /**
  * The data card: which data the plan uses, a file button (files may also be dropped on the map), what a first look
  * at the chosen file found (format, encoding, delimiter), the import options (role, coordinate system, weight and
- * id fields), progress, and after an import its summary, the first problems, the problems download and the offer to
+ * id fields; the sheet of an Excel workbook, the layer of a GeoPackage), progress, and after an import its
+ * summary, its warnings, the first problems, the problems download and the offer to
  * swap lon/lat. Everything from the file (names, fields, messages) is set as text.
  */
 import type { FileHeaders, ImportRole } from '../io/import-api';
@@ -28,6 +29,8 @@ export interface DataPanelView {
     firstProblems: InputProblem[];
     /** Rows that looked swapped, when the swap was not made. */
     swapSuspects: number;
+    /** Plausible but suspicious things about the file (its rows were kept): points outside China, ... */
+    warnings?: InputProblem[];
   } | null;
   /** One line: what the last import did (sites added, plan restored, matrix read), or null. */
   message: string | null;
@@ -44,6 +47,10 @@ export interface ImportChoice {
   /** Empty: automatic. */
   weightField: string;
   idField: string;
+  /** Excel: the sheet chosen (empty: the first). */
+  sheet?: string;
+  /** GeoPackage: the layer chosen (empty: the first point layer). */
+  layer?: string;
 }
 
 export interface DataPanelActions {
@@ -83,7 +90,7 @@ export class DataPanel {
     private readonly root: HTMLElement,
     private readonly actions: DataPanelActions,
   ) {
-    this.input.setAttribute('accept', '.csv,.tsv,.txt,.json,.geojson,.zip');
+    this.input.setAttribute('accept', '.csv,.tsv,.txt,.json,.geojson,.zip,.xlsx,.xls,.gpkg');
     this.input.addEventListener('change', () => {
       const file = this.input.files?.[0];
       if (file) actions.chooseFile(file);
@@ -140,13 +147,31 @@ export class DataPanel {
       CRS.map(([v, key]) => [v, t(key)]),
       'wgs84',
     );
-    const fieldOptions: [string, string][] = [
+    const fieldOptions = (fields: readonly string[]): [string, string][] => [
       ['', t('fieldDefault')],
-      ...headers.fields.map((f): [string, string] => [f, f]),
+      ...fields.map((f): [string, string] => [f, f]),
     ];
-    const weight = select(t('weightField'), 'data-weight', fieldOptions, '');
-    const id = select(t('idField'), 'data-id', fieldOptions, '');
-    const pointOptions = [crs.field, weight.field, id.field];
+    const weight = select(t('weightField'), 'data-weight', fieldOptions(headers.fields), '');
+    const id = select(t('idField'), 'data-id', fieldOptions(headers.fields), '');
+    // Excel sheets or GeoPackage layers: a picker, whose choice also sets the fields offered for weight and id.
+    const parts = headers.sheets ?? headers.layers ?? [];
+    const part =
+      parts.length === 0
+        ? undefined
+        : select(
+            t(headers.sheets !== undefined ? 'importSheet' : 'importLayer'),
+            headers.sheets !== undefined ? 'data-sheet' : 'data-layer',
+            parts.map(({ name }): [string, string] => [name, name]),
+            parts[0].name,
+          );
+    part?.node.addEventListener('change', () => {
+      const fields = parts.find(({ name }) => name === part.node.value)?.fields ?? [];
+      for (const picker of [weight, id]) {
+        picker.node.replaceChildren(...fieldOptions(fields).map(([v, text]) => el('option', { value: v }, text)));
+        picker.node.value = '';
+      }
+    });
+    const pointOptions = [crs.field, ...(part ? [part.field] : []), weight.field, id.field];
     const syncRole = () => {
       const points = !['osrm', 'plan'].includes(role.node.value);
       for (const field of pointOptions) field.hidden = !points;
@@ -158,6 +183,8 @@ export class DataPanel {
       crs: crs.node.value as PointCrs,
       weightField: weight.node.value,
       idField: id.node.value,
+      ...(part && headers.sheets !== undefined && { sheet: part.node.value }),
+      ...(part && headers.layers !== undefined && { layer: part.node.value }),
     });
     const button = el('button', { type: 'button', class: 'primary' }, t('importButton'));
     button.addEventListener('click', () => this.actions.importFile(this.choice()));
@@ -188,6 +215,15 @@ export class DataPanel {
         parts.push(download);
         parts.push(
           el('ul', { class: 'problems' }, ...r.firstProblems.map((p) => el('li', {}, problemText(p, getLocale())))),
+        );
+      }
+      if (r.warnings !== undefined && r.warnings.length > 0) {
+        parts.push(
+          el(
+            'ul',
+            { class: 'warnings', 'data-testid': 'import-warnings' },
+            ...r.warnings.map((w) => el('li', {}, problemText(w, getLocale()))),
+          ),
         );
       }
       if (view.swapOffer) parts.push(el('p', {}, t('swapOffer', { n: formatNumber(r.swapSuspects) })));

@@ -1,5 +1,6 @@
 /**
- * The export card: the plan as GeoJSON (three layers), as CSV (three tables, UTF-8 with a BOM for Excel), a PNG
+ * The export card: the plan as GeoJSON (three layers), as CSV (three tables, UTF-8 with a BOM for Excel), as one
+ * Excel workbook (a sheet per layer) or one GeoPackage (a layer per layer, for QGIS), a PNG
  * picture of the map view, and the plan file (the whole planner state as versioned JSON). Each download goes
  * through a Blob URL. While an export runs its buttons are disabled and a status line says so; a failed export
  * shows its message and changes nothing in the plan.
@@ -8,7 +9,7 @@ import { el } from './dom';
 import { t, type StringKey } from './i18n';
 
 /** The exports that take time (built in a worker or drawn from the map). */
-export type ExportKind = 'geojson' | 'csv' | 'png';
+export type ExportKind = 'geojson' | 'csv' | 'xlsx' | 'gpkg' | 'png';
 
 /** One file to download. */
 export interface ExportFile {
@@ -37,6 +38,8 @@ export function downloadText(data: string | Blob, fileName: string, type: string
 const KINDS: { kind: ExportKind; label: StringKey }[] = [
   { kind: 'geojson', label: 'exportGeoJson' },
   { kind: 'csv', label: 'exportCsv' },
+  { kind: 'xlsx', label: 'exportXlsx' },
+  { kind: 'gpkg', label: 'exportGpkg' },
   { kind: 'png', label: 'exportPng' },
 ];
 

@@ -9,6 +9,8 @@ export const exportStrings = {
     exportPlanHelp: '方案文件保存全部设置、当前方案与已保存方案，可在本应用或文本编辑器中打开。',
     exportGeoJson: 'GeoJSON（站点、村庄、县）',
     exportCsv: 'CSV（站点、村庄、县表）',
+    exportXlsx: 'Excel 工作簿（.xlsx，每层一个工作表）',
+    exportGpkg: 'GeoPackage（.gpkg，三个图层）',
     exportPng: '地图图片（PNG）',
     exportHelp:
       'GeoJSON 与 CSV 各下载三个文件，可直接在 QGIS、ArcGIS 或 Excel 中打开；图片为当前地图视图，含图例与数据来源。',
@@ -28,6 +30,8 @@ export const exportStrings = {
       'The plan file holds every setting, the current plan and the saved scenarios; readable by this app and by a text editor.',
     exportGeoJson: 'GeoJSON (sites, villages, counties)',
     exportCsv: 'CSV (sites, villages, county table)',
+    exportXlsx: 'Excel workbook (.xlsx, a sheet per layer)',
+    exportGpkg: 'GeoPackage (.gpkg, three layers)',
     exportPng: 'Map picture (PNG)',
     exportHelp:
       'GeoJSON and CSV each download three files that QGIS, ArcGIS and Excel open directly; the picture is the map view with its legend and data sources.',

@@ -1,5 +1,5 @@
 /**
- * The export card's files: the plan's GeoJSON and CSV layers (built in the coverage worker, which holds the
+ * The export card's files: the plan's GeoJSON and CSV layers, and the same as one Excel workbook or GeoPackage (built in the coverage worker, which holds the
  * villages and the current sites; see src/io/export-live.ts), a PNG picture of the map view with its legend and
  * attribution, and the plan file. File names start with `ruralreach-`; property names: README.md, "GeoJSON/CSV
  * export properties".
@@ -7,11 +7,12 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type * as Comlink from 'comlink';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { CoverageApi, ExportFormat } from '../../core/live/coverage-api';
+import type { CoverageApi, ExportFileFormat, ExportFormat } from '../../core/live/coverage-api';
 import type { Manifest } from '../../data/manifest';
 import { drawAttribution, drawLegend } from '../../map/snapshot-legend';
 import { snapshotMap } from '../../map/snapshot';
 import type { ExportFile, ExportKind } from '../../ui/export-panel';
+import { getLocale } from '../../ui/i18n';
 import { snapshotAttribution, snapshotLegend } from './legend';
 import { reachOf } from '../planner/state';
 import type { Store } from '../store';
@@ -42,6 +43,25 @@ export async function layerFiles(deps: ExportDeps, format: ExportFormat): Promis
   }));
 }
 
+const FILE_MIME: Record<ExportFileFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  gpkg: 'application/geopackage+sqlite3',
+};
+
+/** The three layers of the current plan in one file: an Excel workbook (titles in the interface's language) or a GeoPackage. */
+export async function planFile(deps: ExportDeps, format: ExportFileFormat): Promise<ExportFile> {
+  const state = deps.store.get();
+  const bytes = await deps.coverage.exportPlanFile(
+    deps.dataUrl,
+    format,
+    state.plan.sites,
+    reachOf(state.settings),
+    getLocale(),
+  );
+  const type = FILE_MIME[format];
+  return { name: `ruralreach-plan.${format}`, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), type };
+}
+
 let manifest: Promise<Manifest> | undefined;
 
 /** The PNG picture of the map view: map and overlay, the legend shown, and the attribution. */
@@ -64,5 +84,7 @@ export async function mapPicture(deps: ExportDeps): Promise<ExportFile> {
 
 /** The files of one export button. */
 export async function exportFiles(deps: ExportDeps, kind: ExportKind): Promise<ExportFile[]> {
-  return kind === 'png' ? [await mapPicture(deps)] : layerFiles(deps, kind);
+  if (kind === 'png') return [await mapPicture(deps)];
+  if (kind === 'xlsx' || kind === 'gpkg') return [await planFile(deps, kind)];
+  return layerFiles(deps, kind);
 }

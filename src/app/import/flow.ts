@@ -168,6 +168,8 @@ export class ImportFlow {
         crs: choice.crs,
         ...(choice.weightField !== '' && { weightField: choice.weightField }),
         ...(choice.idField !== '' && { idField: choice.idField }),
+        ...(choice.sheet !== undefined && choice.sheet !== '' && { sheet: choice.sheet }),
+        ...(choice.layer !== undefined && choice.layer !== '' && { layer: choice.layer }),
         swapAxes: swap,
         locale: getLocale(),
       },
@@ -200,6 +202,7 @@ export class ImportFlow {
         problemCount: points.problemCount,
         firstProblems: points.firstProblems,
         swapSuspects: points.swapSuspects,
+        warnings: points.warnings ?? [],
       },
       swapOffer: !points.swapped && points.swapSuspects > 0,
       message:

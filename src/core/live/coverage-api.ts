@@ -125,6 +125,9 @@ export const DIFFERENCE = { same: 0, gained: 1, lost: 2 } as const;
 /** File formats of a plan export (README.md, "GeoJSON/CSV export properties"). */
 export type ExportFormat = 'geojson' | 'csv';
 
+/** One-file exports of the plan: an Excel workbook (a sheet per layer) or a GeoPackage (a layer per layer). */
+export type ExportFileFormat = 'xlsx' | 'gpkg';
+
 /** The three layers of a plan export as file texts (GeoJSON FeatureCollections, or CSV with a BOM). */
 export interface PlanExportTexts {
   sites: string;
@@ -234,6 +237,18 @@ export interface CoverageApi {
    * @param dataUrl absolute base URL of the embedded dataset, ending in `/`
    */
   exportPlan(dataUrl: string, format: ExportFormat, sites: SiteTable, reach: Reach): Promise<PlanExportTexts>;
+
+  /**
+   * The same three layers as one file: an .xlsx workbook (Chinese sheet names and column titles for `zh-CN`) or a
+   * GeoPackage (OGC 12-128r18), as bytes (transferred).
+   */
+  exportPlanFile(
+    dataUrl: string,
+    format: ExportFileFormat,
+    sites: SiteTable,
+    reach: Reach,
+    locale: 'zh-CN' | 'en',
+  ): Promise<Uint8Array>;
 
   /**
    * Phases the current sites (of the last `evaluate`) by year within a budget (`phasePlan` of

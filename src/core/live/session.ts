@@ -43,7 +43,7 @@ export interface LoadedUserVillages {
 }
 
 /** Everything but the fetch of {@link CoverageApi}. */
-export type SessionApi = Omit<CoverageApi, 'loadProvince' | 'setUserVillages' | 'exportPlan'>;
+export type SessionApi = Omit<CoverageApi, 'loadProvince' | 'setUserVillages' | 'exportPlan' | 'exportPlanFile'>;
 
 export class LiveSession implements SessionApi {
   private table: VillageTable | undefined;

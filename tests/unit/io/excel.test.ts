@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePointsXlsx, sheetIndex } from '../../../src/io/excel';
 import { planXlsx } from '../../../src/io/export-excel';
+import { fileHeaders } from '../../../src/io/file-headers';
 import { InputError } from '../../../src/io/problems';
 import { pointFileFormat, readPointsFile } from '../../../src/io/read-points';
-import { lyingZip, zipBomb } from '../../fixtures/hostile';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { lyingZip, zipBomb, zipOf } from '../../fixtures/hostile';
 import { fixedPlan } from './export-fixture';
 
 const fixture = (path: string) => new Uint8Array(readFileSync(path));
@@ -67,6 +69,19 @@ describe('Excel point files (.xlsx)', () => {
     expect(lying.code).toBe('zipInflatesPast');
   });
 
+  it('refuses a sheet over the size the Excel reader takes, with the advice to save it as CSV', async () => {
+    // 25 MiB of digits (deflate keeps it under the ratio limit): more sheet XML than read-excel-file handles.
+    const data = Buffer.alloc(25 * 2 ** 20);
+    for (let k = 0, x = 1; k < data.length; k++) data[k] = 0x30 + ((x = (x * 48271) % 2147483647) % 10);
+    const zip = zipOf('xl/worksheets/sheet1.xml', deflateRawSync(data), data.length, crc32(data));
+    const error = await readError(zip, 'big.xlsx');
+    expect(error.code).toBe('sheetTooLarge');
+    expect(error.reason).toBe(
+      'sheet xl/worksheets/sheet1.xml holds 25.0 MB of XML, over the 24 MB the Excel reader takes (about 150,000 rows ' +
+        'of 4 columns); save the sheet as CSV (UTF-8) and import that',
+    );
+  });
+
   it('export then import: every sheet of the plan workbook reads back with the same ids, positions and weights', async () => {
     const { tables } = await fixedPlan();
     const bytes = await planXlsx(tables);
@@ -92,5 +107,15 @@ describe('Excel point files (.xlsx)', () => {
     expect(read.sheets).toEqual(['站点', '村庄', '县区']);
     expect(read.value.ids).toEqual(tables.villages.map((v) => v.id));
     expect([...read.value.weight]).toEqual(tables.villages.map((v) => v.weight));
+  });
+
+  it('the first look lists the sheets with the columns of each, for the sheet picker', async () => {
+    const headers = await fileHeaders(fixture('tests/fixtures/bad/bad-cells.xlsx'), 'b.xlsx');
+    expect(headers.format).toBe('excel');
+    expect(headers.sheets).toEqual([
+      { name: '说明', fields: ['村庄在第二个工作表'] },
+      { name: '村庄', fields: ['编号', '经度', '纬度', 'weight'] },
+    ]);
+    expect(headers.fields).toEqual(['村庄在第二个工作表']);
   });
 });

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planGeoJsonTexts } from '../../../src/io/export-geojson';
+import { fileHeaders } from '../../../src/io/file-headers';
 import { planGeoPackage } from '../../../src/io/geopackage-export';
 import { pointOfBlob } from '../../../src/io/geopackage';
+import { loadSqlite } from '../../../src/io/sqlite';
 import { pointFileFormat, readPointsFile } from '../../../src/io/read-points';
 import { fixedPlan } from './export-fixture';
 import { hasOgrinfo, ogrFields, ogrinfo } from './ogrinfo';
@@ -31,6 +33,29 @@ describe('GeoPackage point layers (.gpkg)', () => {
     expect(read.layer).toBe('villages_utm');
     [120.1, 120.2, 120.3].forEach((lon, k) => expect(read.value.lon[k]).toBeCloseTo(lon, 6));
     [30.2, 30.3, 30.25].forEach((lat, k) => expect(read.value.lat[k]).toBeCloseTo(lat, 6));
+  });
+
+  it('the first look lists the point layers with their columns, for the layer picker', async () => {
+    const headers = await fileHeaders(fixture('tests/fixtures/in/villages.gpkg'), 'v.gpkg');
+    expect(headers.format).toBe('geopackage');
+    expect(headers.layers).toEqual([{ name: 'villages', fields: ['id', 'name', 'pop', 'lon', 'lat'] }]);
+    expect(headers.fields).toEqual(['id', 'name', 'pop', 'lon', 'lat']);
+  });
+
+  it('reads no view: a layer that is an endless recursive query is not offered, so nothing hangs', async () => {
+    const { tables } = await fixedPlan();
+    const SQL = await loadSqlite();
+    const db = new SQL.Database(await planGeoPackage(tables));
+    db.exec(`CREATE VIEW endless AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n)
+      SELECT x AS fid, NULL AS geom FROM n;
+      INSERT INTO gpkg_contents (table_name, data_type, srs_id) VALUES ('endless', 'features', 4326);
+      INSERT INTO gpkg_geometry_columns VALUES ('endless', 'geom', 'POINT', 4326, 0, 0);`);
+    const bytes = db.export();
+    db.close();
+    const error = await readPointsFile(bytes, { file: 'view.gpkg', layer: 'endless' }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'view.gpkg: no layer endless in the GeoPackage; its feature layers: sites, villages, counties',
+    );
   });
 
   it('says what a blob holds when it is not a point', () => {
