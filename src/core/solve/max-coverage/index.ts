@@ -15,6 +15,7 @@
 import type { Solution, SolveOptions } from '../../types';
 import { integralWeights } from './bound';
 import { capacitatedMaxCoverage } from './capacity';
+import { componentMaxCoverage, usesComponentPath } from './component-solve';
 import { mipProof } from '../gap';
 import { DEFAULT_TIME_LIMIT_SEC, maxCoverageHeuristic } from './heuristic';
 import { maxCoverageLp, maxCoverageStart, reduceCoverage, sitesFromValues } from './mip';
@@ -83,7 +84,10 @@ export async function solveMaxCoverage(
   if (options.capacity !== undefined) return capacitatedMaxCoverage(problem, options);
   const started = performance.now();
   const limitSec = options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC;
-  if (options.mode !== 'exact') return maxCoverageHeuristic(problem, options);
+  if (options.mode !== 'exact') {
+    // Large instances (national plans) by components: see the size test of component-solve.ts.
+    return usesComponentPath(problem) ? componentMaxCoverage(problem, options) : maxCoverageHeuristic(problem, options);
+  }
   // Exact: the heuristic first, on a tenth of the budget (its plan warm-starts the MIP, whose incumbent then prunes
   // the search, and it is kept if the MIP times out with a worse incumbent).
   const heuristic = maxCoverageHeuristic(problem, { ...options, timeLimitSec: Math.min(10, limitSec / 10) });
