@@ -38,8 +38,11 @@ export interface ReachLists {
   seconds: Float64Array;
 }
 
-/** Seconds to leave (`out`) or reach (`in`) a point through node A or node B of its chain (Infinity = barred). */
-function legs(points: SnappedPoints, p: number, outward: boolean): [number, number] {
+/**
+ * Seconds to leave (`outward`) or reach a point through node A or node B of its chain (Infinity = barred): the
+ * seeds of a search from that point (the forward graph when outward, the reversed one otherwise).
+ */
+export function pointLegs(points: SnappedPoints, p: number, outward: boolean): [number, number] {
   if (points.chain[p] === NO_CHAIN) return [Infinity, Infinity];
   const dir = points.oneway[p];
   const toA = points.secondsToA[p];
@@ -88,7 +91,7 @@ function attach(points: SnappedPoints, network: RoadNetwork, outward: boolean): 
   const cursor = nodeOffsets.slice(0, n);
   for (let p = 0; p < points.count; p++) {
     if (points.chain[p] === NO_CHAIN) continue;
-    const [viaA, viaB] = legs(points, p, outward);
+    const [viaA, viaB] = pointLegs(points, p, outward);
     let k = cursor[points.nodeA[p]]++;
     nodePoints[k] = p;
     nodeCost[k] = viaA;
@@ -97,6 +100,109 @@ function attach(points: SnappedPoints, network: RoadNetwork, outward: boolean): 
     nodeCost[k] = viaB;
   }
   return { nodeOffsets, nodePoints, nodeCost, byChain };
+}
+
+/**
+ * A prepared reach towards one fixed side (the targets): the search graph (reversed when the runs go towards the
+ * sources), the search state and the targets attached to their graph nodes, built once, so that many runs from
+ * few sources each (a dragged site, an isochrone) cost what they explore, not the graph's size.
+ */
+export class ReachContext {
+  readonly network: RoadNetwork;
+  readonly targets: SnappedPoints;
+  readonly towardSources: boolean;
+  /** The search (its `dist` and `settled` hold the last run's nodes and seconds). */
+  readonly search: RoadSearch;
+  private readonly attached: Attached;
+  private readonly best: Float64Array;
+
+  /**
+   * @param network the road network
+   * @param targets the fixed side
+   * @param towardSources false: times from source to target (forward graph); true: from target to source
+   * @param search a search to share, on the forward graph, or on the reversed graph when `towardSources`
+   *   (default: a new one)
+   */
+  constructor(network: RoadNetwork, targets: SnappedPoints, towardSources: boolean, search?: RoadSearch) {
+    this.network = network;
+    this.targets = targets;
+    this.towardSources = towardSources;
+    this.search = search ?? new RoadSearch(towardSources ? reverseGraph(network.graph) : network.graph);
+    this.attached = attach(targets, network, towardSources);
+    this.best = new Float64Array(targets.count).fill(Infinity);
+  }
+
+  /**
+   * Sparse travel times from each `sources` point to the targets within `maxSeconds`.
+   * @param maxSeconds bound, inclusive (Infinity: every reachable pair)
+   */
+  lists(sources: SnappedPoints, maxSeconds: number, options: TableOptions = {}): ReachLists {
+    const { search, attached, best, targets, towardSources } = this;
+    const hit: number[] = [];
+    const offsets = new Uint32Array(sources.count + 1);
+    let outTargets = new Uint32Array(1024);
+    let outSeconds = new Float64Array(1024);
+    let size = 0;
+    const seedNodes = new Uint32Array(2);
+    const seedSeconds = new Float64Array(2);
+    for (let s = 0; s < sources.count; s++) {
+      if (options.shouldStop?.() === true) throw new ReachCancelled();
+      if (sources.chain[s] !== NO_CHAIN) {
+        const [viaA, viaB] = pointLegs(sources, s, !towardSources);
+        seedNodes[0] = sources.nodeA[s];
+        seedSeconds[0] = viaA;
+        seedNodes[1] = sources.nodeB[s];
+        seedSeconds[1] = viaB;
+        const settled = search.run(seedNodes, seedSeconds, maxSeconds);
+        const { dist } = search;
+        const { nodeOffsets, nodePoints, nodeCost } = attached;
+        for (let k = 0; k < settled; k++) {
+          const u = search.settled[k];
+          const du = dist[u];
+          for (let e = nodeOffsets[u], end = nodeOffsets[u + 1]; e < end; e++) {
+            const t = nodePoints[e];
+            const d = du + nodeCost[e];
+            if (d <= maxSeconds && d < best[t]) {
+              if (best[t] === Infinity) hit.push(t);
+              best[t] = d;
+            }
+          }
+        }
+        for (const t of attached.byChain.get(sources.chain[s]) ?? []) {
+          const d = towardSources ? sameChain(targets, t, sources, s) : sameChain(sources, s, targets, t);
+          if (d <= maxSeconds && d < best[t]) {
+            if (best[t] === Infinity) hit.push(t);
+            best[t] = d;
+          }
+        }
+        hit.sort((a, b) => a - b);
+        if (size + hit.length > outTargets.length) {
+          const capacity = Math.max(2 * outTargets.length, size + hit.length);
+          const nextTargets = new Uint32Array(capacity);
+          nextTargets.set(outTargets.subarray(0, size));
+          const nextSeconds = new Float64Array(capacity);
+          nextSeconds.set(outSeconds.subarray(0, size));
+          outTargets = nextTargets;
+          outSeconds = nextSeconds;
+        }
+        for (const t of hit) {
+          outTargets[size] = t;
+          outSeconds[size++] = best[t];
+          best[t] = Infinity;
+        }
+        hit.length = 0;
+      }
+      offsets[s + 1] = size;
+      options.onProgress?.(s + 1, sources.count);
+    }
+    return {
+      sourceCount: sources.count,
+      targetCount: targets.count,
+      offsets,
+      targets: outTargets.slice(0, size),
+      seconds: outSeconds.slice(0, size),
+    };
+  }
 }
 
 /**
@@ -116,73 +222,7 @@ export function reachLists(
   towardSources: boolean,
   options: TableOptions = {},
 ): ReachLists {
-  const graph = towardSources ? reverseGraph(network.graph) : network.graph;
-  const search = new RoadSearch(graph);
-  const attached = attach(targets, network, towardSources);
-  const best = new Float64Array(targets.count).fill(Infinity);
-  const hit: number[] = [];
-  const offsets = new Uint32Array(sources.count + 1);
-  let outTargets = new Uint32Array(1024);
-  let outSeconds = new Float64Array(1024);
-  let size = 0;
-  const seedNodes = new Uint32Array(2);
-  const seedSeconds = new Float64Array(2);
-  for (let s = 0; s < sources.count; s++) {
-    if (options.shouldStop?.() === true) throw new ReachCancelled();
-    if (sources.chain[s] !== NO_CHAIN) {
-      const [viaA, viaB] = legs(sources, s, !towardSources);
-      seedNodes[0] = sources.nodeA[s];
-      seedSeconds[0] = viaA;
-      seedNodes[1] = sources.nodeB[s];
-      seedSeconds[1] = viaB;
-      const settled = search.run(seedNodes, seedSeconds, maxSeconds);
-      const { dist } = search;
-      for (let k = 0; k < settled; k++) {
-        const u = search.settled[k];
-        const du = dist[u];
-        for (let e = attached.nodeOffsets[u], end = attached.nodeOffsets[u + 1]; e < end; e++) {
-          const t = attached.nodePoints[e];
-          const d = du + attached.nodeCost[e];
-          if (d <= maxSeconds && d < best[t]) {
-            if (best[t] === Infinity) hit.push(t);
-            best[t] = d;
-          }
-        }
-      }
-      for (const t of attached.byChain.get(sources.chain[s]) ?? []) {
-        const d = towardSources ? sameChain(targets, t, sources, s) : sameChain(sources, s, targets, t);
-        if (d <= maxSeconds && d < best[t]) {
-          if (best[t] === Infinity) hit.push(t);
-          best[t] = d;
-        }
-      }
-      hit.sort((a, b) => a - b);
-      if (size + hit.length > outTargets.length) {
-        const capacity = Math.max(2 * outTargets.length, size + hit.length);
-        const nextTargets = new Uint32Array(capacity);
-        nextTargets.set(outTargets.subarray(0, size));
-        const nextSeconds = new Float64Array(capacity);
-        nextSeconds.set(outSeconds.subarray(0, size));
-        outTargets = nextTargets;
-        outSeconds = nextSeconds;
-      }
-      for (const t of hit) {
-        outTargets[size] = t;
-        outSeconds[size++] = best[t];
-        best[t] = Infinity;
-      }
-      hit.length = 0;
-    }
-    offsets[s + 1] = size;
-    options.onProgress?.(s + 1, sources.count);
-  }
-  return {
-    sourceCount: sources.count,
-    targetCount: targets.count,
-    offsets,
-    targets: outTargets.slice(0, size),
-    seconds: outSeconds.slice(0, size),
-  };
+  return new ReachContext(network, targets, towardSources).lists(sources, maxSeconds, options);
 }
 
 /**

@@ -12,7 +12,9 @@
  * search (`max-coverage-swap.ts`, Lagrangian-guided) look for k - 1 sites that still reach the target; repeat
  * while it succeeds. Lower bound: k sites are needed when the max-coverage upper bound with k - 1 sites (the
  * Lagrangian/LP bound of `max-coverage-bound.ts`) is below the target, i.e. the LP relaxation bound rounded up.
- * Exact mode: the integer program of `set-cover-mip.ts` solved by HiGHS, warm-started by the heuristic.
+ * Exact mode: the integer program of `set-cover-mip.ts` solved by HiGHS, warm-started by the heuristic. The
+ * default mode runs it too when the size test of `../exact-rule.ts` says it proves quickly (the heuristic then
+ * gets a quarter of the budget, at most 2 s, and HiGHS the rest), so small instances come back proven optimal.
  */
 import type { Solution, SolveOptions } from '../../types';
 import { coverableWeight, lagrangianBound } from '../max-coverage/bound';
@@ -22,12 +24,16 @@ import { CoverageState, type CoverageProblem } from '../max-coverage/state';
 import { SwapSearch } from '../max-coverage/swap';
 import { solveMip } from '../mip';
 import { setCoverLp } from './mip';
+import { CHEAP_MIP_NONZEROS, exactLooksCheap } from '../exact-rule';
 
 /** Options of `solveSetCover`. */
 export interface SetCoverOptions extends SolveOptions {
   /** Share of the coverable weight to cover, in (0, 1] (default 1: all coverable demand). */
   share?: number;
-  /** `heuristic` (default) or `exact` (HiGHS MIP warm-started by the heuristic). */
+  /**
+   * `heuristic` (default; runs the MIP too when `exactLooksCheap` says so) or `exact` (HiGHS MIP warm-started by
+   * the heuristic, whatever the size).
+   */
   mode?: 'heuristic' | 'exact';
   /** Perturbation rounds without improvement of each k - 1 attempt (default 300). */
   maxStallRounds?: number;
@@ -60,15 +66,27 @@ export async function solveSetCover(
 ): Promise<SetCoverSolution> {
   const started = performance.now();
   const limitSec = options.timeLimitSec ?? 10;
+  const all = (options.share ?? 1) >= 1;
+  // Default mode: the MIP too when the size test of `exact-rule.ts` says it is cheap (raw size checked first, so
+  // a huge instance is never reduced just to be told no).
+  const rawNonzeros = problem.coverage.siteDemands.length;
+  const reduced =
+    options.mode === 'exact' || rawNonzeros <= 4 * CHEAP_MIP_NONZEROS.setCover ? reduceCoverage(problem) : undefined;
+  const groups = reduced ? reduced.groupOffsets.length - 1 : 0;
+  const runMip =
+    reduced !== undefined &&
+    (options.mode === 'exact' ||
+      exactLooksCheap('setCover', {
+        columns: reduced.sites.length,
+        nonzeros: reduced.groupSites.length + (all ? 0 : 2 * groups),
+      }));
   const heuristic = setCoverHeuristic(problem, {
     ...options,
-    timeLimitSec: options.mode === 'exact' ? Math.min(2, limitSec / 4) : limitSec,
+    timeLimitSec: runMip ? Math.min(2, limitSec / 4) : limitSec,
   });
-  if (options.mode !== 'exact' || heuristic.optimal) {
+  if (!runMip || heuristic.optimal || options.shouldStop?.()) {
     return { ...heuristic, seconds: (performance.now() - started) / 1000 };
   }
-  const reduced = reduceCoverage(problem);
-  const all = (options.share ?? 1) >= 1;
   const remaining = Math.max(0.1, limitSec - (performance.now() - started) / 1000);
   const result = await solveMip(setCoverLp(reduced, all ? undefined : heuristic.targetWeight), {
     timeLimitSec: remaining,
@@ -81,6 +99,7 @@ export async function solveSetCover(
       ? (m) => options.onProgress?.({ share: Math.min(1, m.seconds / remaining), objective: m.objective })
       : undefined,
   });
+  if (result.status === 'error') return { ...heuristic, seconds: (performance.now() - started) / 1000 };
   let best = heuristic;
   if (result.values.size > 0) {
     const state = new CoverageState(problem);
