@@ -6,6 +6,7 @@
  * typed arrays.
  */
 import * as Comlink from 'comlink';
+import sqliteWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { readCsvStream } from '../src/io/csv-stream';
 import { fileHeaders, HEADER_BYTES } from '../src/io/file-headers';
 import { problemsCsv } from '../src/io/problems-csv';
@@ -23,6 +24,10 @@ import { parseOsrmTable } from '../src/io/osrm';
 import { readPlanFile } from '../src/io/plan-file';
 import { InputError } from '../src/io/problems';
 import { pointFileFormat, readPointsFile, type PointsFileResult } from '../src/io/read-points';
+import { setSqliteWasmUrl } from '../src/io/sqlite';
+
+// The SQLite WebAssembly of GeoPackage files, served by the app's own build (no network).
+setSqliteWasmUrl(sqliteWasmUrl);
 
 /** Bytes read per slice: small enough for frequent progress, large enough to cost few calls. */
 const SLICE_BYTES = 4 * 1024 * 1024;
@@ -101,6 +106,8 @@ const api: ImportApi = {
         idField: options.idField,
         withStatus: options.role !== 'villages',
         swapAxes: options.swapAxes === true,
+        sheet: options.sheet,
+        layer: options.layer,
       };
       const read = (await streamable(file, options.file))
         ? await readCsvStream(file, {
@@ -123,9 +130,12 @@ const api: ImportApi = {
         firstProblems: read.problems.slice(0, FIRST_PROBLEMS),
         problemCount: read.problems.length,
         problemsCsv: problemsCsv(read.problems, options.locale),
+        warnings: read.warnings.slice(0, FIRST_PROBLEMS),
         swapSuspects: value.swapSuspects ?? 0,
         swapped: options.swapAxes === true,
       };
+      if (read.sheets !== undefined && read.sheet !== undefined) points.sheet = read.sheets[read.sheet - 1];
+      if (read.layer !== undefined) points.layer = read.layer;
       const buffers = [points.lon.buffer, points.lat.buffer, points.weight.buffer] as ArrayBuffer[];
       if (value.status !== undefined) {
         points.status = value.status.slice();

@@ -1,6 +1,7 @@
 /**
  * `npm run plan -- --export DIR`: writes the plan for GIS tools: sites, villages and county coverage as GeoJSON
- * and CSV (README, "GeoJSON/CSV export properties") and the plan file `plan.json`. County polygons come from the
+ * and CSV (README, "GeoJSON/CSV export properties"), the same three as the sheets of one Excel workbook and the
+ * layers of one GeoPackage, and the plan file `plan.json`. County polygons come from the
  * embedded public/data/counties.geojson when it is there (`npm run data`), else the county layer is empty.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,8 +12,10 @@ import type { PlanResult } from '../core/plan-types';
 import { DEFAULT_DATA_DIR } from '../data/node-files';
 import type { CountyFeature } from '../io/county-assign';
 import { planCsvTexts } from '../io/export-csv';
+import { planXlsx } from '../io/export-excel';
 import { planGeoJsonTexts } from '../io/export-geojson';
 import { planExportTables } from '../io/export-model';
+import { planGeoPackage } from '../io/geopackage-export';
 import { writePlanFile, type JsonObject } from '../io/plan-file';
 import type { PlanInputs } from '../io/plan-inputs';
 import { InputError } from '../io/problems';
@@ -27,6 +30,8 @@ export const EXPORT_FILES = [
   'villages.csv',
   'counties.csv',
   'plan.json',
+  'plan.xlsx',
+  'plan.gpkg',
 ] as const;
 
 /**
@@ -78,7 +83,18 @@ export async function writePlanExport(
     scenarios: [],
     data,
   });
-  const texts = [geojson.sites, geojson.villages, geojson.counties, csv.sites, csv.villages, csv.counties, plan];
+  const [xlsx, gpkg] = await Promise.all([planXlsx(tables), planGeoPackage(tables)]);
+  const texts = [
+    geojson.sites,
+    geojson.villages,
+    geojson.counties,
+    csv.sites,
+    csv.villages,
+    csv.counties,
+    plan,
+    xlsx,
+    gpkg,
+  ];
   try {
     await mkdir(dir, { recursive: true });
     const paths = EXPORT_FILES.map((name) => join(dir, name));

@@ -1,6 +1,7 @@
 /**
  * Reads the input files named on the command line of `npm run plan` into a plan request. Point files go through
- * `readPointsFile` (CSV, GeoJSON or zipped Shapefile; UTF-8 or GBK; `--crs`; `--swap-axes`), the matrix through
+ * `readPointsFile` (CSV, GeoJSON, zipped Shapefile, Excel `--sheet`, GeoPackage `--layer`; UTF-8 or GBK; `--crs`;
+ * `--swap-axes`), the matrix through
  * `assemblePlanInputs`.
  */
 import { readInputFile } from '../io/file-guard';
@@ -42,7 +43,13 @@ async function loadPointInputs(options: PlanCliOptions): Promise<PlanInputs> {
   if (options.demand === undefined) throw new InputError('--demand', 'no demand file');
   const problems: InputProblem[] = [];
   const notes: string[] = [];
-  const common = { crs: options.crs, swapAxes: options.swapAxes, idField: options.idField };
+  const common = {
+    crs: options.crs,
+    swapAxes: options.swapAxes,
+    idField: options.idField,
+    sheet: options.sheet,
+    layer: options.layer,
+  };
   const points = async (
     file: string | undefined,
     read: Omit<ReadPointsOptions, 'file'>,

@@ -11,7 +11,19 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     name: 'demand',
     kind: 'file',
     value: 'FILE',
-    help: 'demand points: CSV with a header (lon,lat | lng,lat | longitude,latitude |\nx,y | 经度,纬度; optional id, weight; delimiter , ; tab or |; UTF-8\nor GBK), a GeoJSON FeatureCollection of Points (.geojson, .json) or a\nzipped Shapefile of Points (.zip with .shp, .dbf, .prj, .cpg)',
+    help: 'demand points: CSV with a header (lon,lat | lng,lat | longitude,latitude |\nx,y | 经度,纬度; optional id, weight; delimiter , ; tab or |; UTF-8\nor GBK), a GeoJSON FeatureCollection of Points (.geojson, .json) or a\nzipped Shapefile of Points (.zip with .shp, .dbf, .prj, .cpg), an Excel\nworkbook (.xlsx, columns as CSV) or a GeoPackage point layer (.gpkg)',
+  },
+  {
+    name: 'sheet',
+    kind: 'string',
+    value: 'NAME|N',
+    help: 'sheet of the Excel point files, by name or 1-based number (default the\nfirst)',
+  },
+  {
+    name: 'layer',
+    kind: 'string',
+    value: 'NAME',
+    help: 'layer of the GeoPackage point files (default the first point layer)',
   },
   {
     name: 'crs',
@@ -190,7 +202,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     name: 'export',
     kind: 'file',
     value: 'DIR',
-    help: 'also write the plan for GIS tools into DIR: sites, villages and county\ncoverage as .geojson and .csv (UTF-8 with BOM), and plan.json',
+    help: 'also write the plan for GIS tools into DIR: sites, villages and county\ncoverage as .geojson and .csv (UTF-8 with BOM), the three as sheets of\nplan.xlsx and layers of plan.gpkg (GeoPackage), and plan.json',
   },
   { name: 'help', kind: 'flag', help: 'show this help' },
 ];
@@ -242,6 +254,10 @@ export interface PlanCliOptions {
   swapAxes?: boolean;
   /** Largest input file in MiB (default 512). */
   maxInputMb?: number;
+  /** Sheet of the Excel point files (name or 1-based number as text; default the first). */
+  sheet?: string;
+  /** Layer of the GeoPackage point files (default the first point layer). */
+  layer?: string;
   out: string;
   report?: string;
   /** Folder for the GIS export (GeoJSON, CSV, plan file). */
@@ -340,6 +356,8 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     crs: text('crs') as PointCrs | undefined,
     swapAxes: args.get('swap-axes') === true,
     maxInputMb: args.get('max-input-mb') as number | undefined,
+    sheet: text('sheet'),
+    layer: text('layer'),
     out,
     report: text('report'),
     exportDir: text('export'),

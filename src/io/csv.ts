@@ -18,6 +18,12 @@ export interface PointsCsvOptions {
   idField?: string;
   /** Total weight of the rows before this text (a piece of a streamed file): the overflow check starts from it. */
   weightBefore?: number;
+  /** The delimiter, when known (e.g. a spreadsheet's rows written as CSV); default: guessed from the header. */
+  delimiter?: string;
+  /** Put before each row location, e.g. `sheet 1, ` for `sheet 1, row 14` (Excel). Default none. */
+  locationPrefix?: string;
+  /** Row number of the header in the user's file (default 1), e.g. 3 in a sheet whose first two rows are blank. */
+  headerRow?: number;
 }
 
 /** Accepted coordinate column pairs, tried in this order (names compared case-insensitively, trimmed). */
@@ -50,7 +56,9 @@ const LON_NAMES = new Set(COORDINATE_PAIRS.map(([lon]) => lon));
 export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOptions = {}): ReadResult<PointTable> {
   const file = options.file ?? 'input.csv';
   const body = asText(input);
-  const delimiter = headerDelimiter(body);
+  const delimiter = options.delimiter ?? headerDelimiter(body);
+  const prefix = options.locationPrefix ?? '';
+  const headerRow = options.headerRow ?? 1;
   // The header alone first; the data rows are then parsed one at a time (`step`), so that a 3-million-row file
   // never holds all its rows as arrays of strings at once.
   const options0 = { header: false, skipEmptyLines: false, dynamicTyping: false, delimiter } as const;
@@ -111,8 +119,8 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     const cells = results.data;
     if (cells.every((cell) => cell.trim() === '')) return;
     const kept = builder.add({
-      location: `row ${r + 1}`,
-      fallbackId: String(r + 1),
+      location: `${prefix}row ${r + headerRow}`,
+      fallbackId: String(r + headerRow),
       id: idCol >= 0 ? cells[idCol] : undefined,
       lon: num(cells[lonCol]),
       lat: num(cells[latCol]),

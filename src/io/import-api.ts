@@ -8,6 +8,7 @@
 import type { PointCrs } from './crs';
 import type { PlanFile } from './plan-file';
 import type { ErrorCode, InputProblem, ProblemParams } from './problems';
+import type { PointFileFormat } from './read-points';
 
 /** What an imported file is for. */
 export type ImportRole = 'villages' | 'candidates' | 'existing' | 'osrm' | 'plan';
@@ -20,13 +21,20 @@ export interface FileHeaders {
   file: string;
   /** Size in bytes. */
   bytes: number;
-  format: 'csv' | 'geojson' | 'shapefile' | 'plan' | 'osrm';
+  format: PointFileFormat | 'plan' | 'osrm';
   /** Text encoding found (CSV and JSON), e.g. `utf-8`, `gb18030`. */
   encoding?: string;
   /** Delimiter of a CSV file's header, e.g. `,` or a tab. */
   delimiter?: string;
-  /** Column names (CSV), property names (GeoJSON, first features), .dbf field names (Shapefile). */
+  /**
+   * Column names (CSV; Excel: of the first sheet), property names (GeoJSON, first features), .dbf field names
+   * (Shapefile), column names of the first point layer (GeoPackage).
+   */
   fields: string[];
+  /** Excel: the sheet names, for the sheet picker. */
+  sheets?: string[];
+  /** GeoPackage: the feature layers, for the layer picker; `points` false for a layer of other geometries. */
+  layers?: { name: string; points: boolean }[];
   /** The role the format suggests: a plan file, an OSRM table, else villages. */
   role: ImportRole;
 }
@@ -46,6 +54,10 @@ export interface ImportOptions {
   swapAxes?: boolean;
   /** Language of the problems download (location and message); default English. */
   locale?: 'zh-CN' | 'en';
+  /** Excel: the sheet, by name (default the first). */
+  sheet?: string;
+  /** GeoPackage: the layer (default the first point layer). */
+  layer?: string;
 }
 
 /** How far an import is. */
@@ -61,7 +73,7 @@ export interface ImportProgress {
 /** Points read from a file: WGS 84 degrees, in file order of the kept records. */
 export interface ImportedPoints {
   file: string;
-  format: 'csv' | 'geojson' | 'shapefile';
+  format: PointFileFormat;
   crs: PointCrs;
   role: PointRole;
   count: number;
@@ -80,6 +92,11 @@ export interface ImportedPoints {
   problemCount: number;
   /** Every problem as CSV (file,location,field,message; UTF-8 BOM, CRLF) for the download. */
   problemsCsv: string;
+  /** Plausible but suspicious things about the file (its rows are kept): points outside China, duplicate columns. */
+  warnings?: InputProblem[];
+  /** Excel: the sheet read (name); GeoPackage: the layer read. */
+  sheet?: string;
+  layer?: string;
   /** Records that looked like lat,lon (outside China, inside when swapped). */
   swapSuspects: number;
   /** True when the points were read with `swapAxes`. */

@@ -30,6 +30,7 @@ export const PROBLEM_MESSAGES = {
     'matches no candidate by id or within 1 m, and new candidates cannot be added here (matrix columns)',
   siteStaysOpen: (p: { id: string; status: string }) => `candidate "${p.id}" is already ${p.status}; it stays open`,
   numberOutOfRange: (p: { got: string }) => `${p.got} is out of range (not a finite number)`,
+  badGeometryBlob: (p: { detail: string }) => `unreadable GeoPackage geometry (${p.detail}); expected a Point`,
   // Warnings: the rows are kept, but something looks wrong (ReadResult.warnings).
   outsideChina: (p: { count: string; total: string; first: string }) =>
     `${p.count} of ${p.total} points lie outside China (first: ${p.first}); check the coordinates and their CRS`,
@@ -163,6 +164,24 @@ export const ERROR_MESSAGES = {
     `the total weight overflows at ${p.location} (weight ${p.got}); expected weights whose sum is a finite number`,
   osrmNoReachable: (p: { field: string }) =>
     `"${p.field}" has no reachable pair (every cell is null); expected at least one number`,
+  // Excel workbook (excel.ts)
+  xlsxEmpty: () => 'empty file; expected an Excel workbook (.xlsx)',
+  xlsLegacy: () => 'a legacy binary .xls workbook (Excel 97-2003), which is not read; save it as .xlsx and import that',
+  notXlsx: () => 'not an Excel .xlsx workbook (no "PK" zip signature)',
+  xlsxUnreadable: (p: { detail: string }) => `cannot read the workbook (${p.detail}); expected an Excel .xlsx file`,
+  sheetNotFound: (p: { sheet: string; sheets: string }) => `no sheet ${p.sheet}; the workbook has: ${p.sheets}`,
+  sheetEmpty: (p: { sheet: string }) =>
+    `sheet ${p.sheet} is empty; expected a header row such as "id,lon,lat,weight" and one row per point`,
+  // GeoPackage (geopackage.ts)
+  notGeoPackage: () => 'not a GeoPackage (no SQLite header); expected a .gpkg file',
+  gpkgUnreadable: (p: { detail: string }) => `cannot read the GeoPackage (${p.detail})`,
+  gpkgNoPointLayer: (p: { layers: string }) =>
+    `no point layer in the GeoPackage (layers: ${p.layers}); expected a layer of Points`,
+  layerNotFound: (p: { layer: string; layers: string }) =>
+    `no layer ${p.layer} in the GeoPackage; its feature layers: ${p.layers}`,
+  layerNotPoint: (p: { layer: string; type: string }) =>
+    `layer ${p.layer} holds ${p.type} geometries; expected Points (villages or sites)`,
+  layerEmpty: (p: { layer: string }) => `layer ${p.layer} has no features; expected one Point per village or site`,
 } as const;
 
 /** The count of bad records and the first problem, when there is one. */

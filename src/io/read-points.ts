@@ -1,11 +1,13 @@
 /**
- * One entry for every point file the app and the CLI accept: CSV (any delimiter, UTF-8 or GBK), GeoJSON and zipped
- * Shapefile, in WGS 84, GCJ-02 or BD-09, with swapped lon/lat detected (and swapped on request). Pure: bytes in,
+ * One entry for every point file the app and the CLI accept: CSV (any delimiter, UTF-8 or GBK), GeoJSON, zipped
+ * Shapefile, Excel .xlsx (one sheet) and GeoPackage (one point layer), in WGS 84, GCJ-02 or BD-09, with swapped lon/lat detected (and swapped on request). Pure: bytes in,
  * typed arrays and problems out, so it can run in a worker.
  */
 import { parsePointsCsv } from './csv';
 import { tableToWgs84, type PointCrs } from './crs';
 import { decodeText } from './encoding';
+import { isOle2, parsePointsXlsx } from './excel';
+import { isSqlite, parsePointsGeoPackage } from './geopackage';
 import { parsePointsGeoJson } from './geojson';
 import type { PointTable } from './points';
 import { InputError, problem, WHOLE_FILE, type InputProblem, type ReadResult } from './problems';
@@ -13,7 +15,7 @@ import { inChina } from './region';
 import { parsePointsShapefileZip } from './shapefile';
 
 /** Point file formats. */
-export type PointFileFormat = 'csv' | 'geojson' | 'shapefile';
+export type PointFileFormat = 'csv' | 'geojson' | 'shapefile' | 'excel' | 'geopackage';
 
 /** Options of {@link readPointsFile}. */
 export interface ReadPointsOptions {
@@ -31,6 +33,10 @@ export interface ReadPointsOptions {
   crs?: PointCrs;
   /** Swap lon/lat of the points outside China that fall inside it when swapped. */
   swapAxes?: boolean;
+  /** Excel: the sheet, by name or 1-based number (default the first). */
+  sheet?: string | number;
+  /** GeoPackage: the layer (feature table) name (default the first point layer). */
+  layer?: string;
 }
 
 /** What {@link readPointsFile} returns. */
@@ -45,15 +51,32 @@ export interface PointsFileResult {
   summary: string;
   /** When some points looked swapped and were not swapped: the offer to make, e.g. to re-read with `swapAxes`. */
   swapOffer?: string;
+  /** Excel: the names of the workbook's sheets, and the 1-based number of the one read. */
+  sheets?: string[];
+  sheet?: number;
+  /** GeoPackage: the names of its feature layers, and the one read. */
+  layers?: string[];
+  layer?: string;
 }
 
-/** The format of a point file, by extension, else by its first bytes (PK: zip, `{`: GeoJSON, else CSV). */
+/**
+ * The format of a point file, by extension, else by its first bytes (SQLite header: GeoPackage; OLE2: legacy
+ * Excel; PK: an .xlsx when its first entry is an Office part, else a zipped Shapefile; `{`: GeoJSON; else CSV).
+ */
 export function pointFileFormat(file: string, bytes: Uint8Array | string): PointFileFormat {
   const lower = file.toLowerCase();
   if (lower.endsWith('.zip')) return 'shapefile';
+  if (/\.(xlsx|xlsm|xls)$/.test(lower)) return 'excel';
+  if (lower.endsWith('.gpkg')) return 'geopackage';
   if (/\.(csv|tsv|txt)$/.test(lower)) return 'csv';
   if (/\.(geojson|json)$/.test(lower)) return 'geojson';
-  if (typeof bytes !== 'string' && bytes[0] === 0x50 && bytes[1] === 0x4b) return 'shapefile';
+  if (typeof bytes !== 'string' && isSqlite(bytes)) return 'geopackage';
+  if (typeof bytes !== 'string' && isOle2(bytes)) return 'excel';
+  if (typeof bytes !== 'string' && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    // A local file header: the entry name starts at byte 30. Excel writes [Content_Types].xml, docProps/ or xl/.
+    const name = new TextDecoder().decode(bytes.subarray(30, 50));
+    return /^(\[Content_Types\]|docProps\/|xl\/|_rels\/)/.test(name) ? 'excel' : 'shapefile';
+  }
   const text = typeof bytes === 'string' ? bytes : decodeText(bytes.subarray(0, 64)).text;
   return text.trimStart().startsWith('{') ? 'geojson' : 'csv';
 }
@@ -79,10 +102,18 @@ export async function readPointsFile(
     swapAxes: options.swapAxes,
     idField: options.idField,
   };
+  const bytes = () => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
   let read;
-  if (format === 'shapefile') {
-    const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-    read = await parsePointsShapefileZip(bytes, common);
+  const extra: Pick<PointsFileResult, 'sheets' | 'sheet' | 'layers' | 'layer'> = {};
+  if (format === 'shapefile') read = await parsePointsShapefileZip(bytes(), common);
+  else if (format === 'excel') {
+    read = await parsePointsXlsx(bytes(), { ...common, sheet: options.sheet });
+    extra.sheets = read.sheets;
+    extra.sheet = read.sheet;
+  } else if (format === 'geopackage') {
+    read = await parsePointsGeoPackage(bytes(), { ...common, layer: options.layer });
+    extra.layers = read.layers;
+    extra.layer = read.layer;
   } else read = readPointsCsvOrGeoJson(input, { ...common, format });
   const value = tableToWgs84(read.value, options.crs ?? 'wgs84');
   const warnings = [...(read.warnings ?? [])];
@@ -94,11 +125,12 @@ export async function readPointsFile(
     warnings,
     format,
     summary: readSummary(value, read.problems),
+    ...extra,
   };
   const suspects = value.swapSuspects ?? 0;
   if (suspects > 0 && options.swapAxes !== true) {
     result.swapOffer =
-      `${options.file}: ${suspects} of ${value.recordCount} ${format === 'csv' ? 'rows' : 'features'} look like ` +
+      `${options.file}: ${suspects} of ${value.recordCount} ${format === 'csv' || format === 'excel' ? 'rows' : 'features'} look like ` +
       'lat,lon (outside China, inside when swapped): swap lon/lat to use them';
   }
   return result;
@@ -115,7 +147,9 @@ export function readPointsCsvOrGeoJson(
   options: Omit<ReadPointsOptions, 'crs'>,
 ): ReadResult<PointTable> {
   const format = options.format ?? pointFileFormat(options.file, input);
-  if (format === 'shapefile') throw new InputError(options.file, 'a zipped Shapefile is read from its bytes');
+  if (format === 'shapefile' || format === 'excel' || format === 'geopackage') {
+    throw new InputError(options.file, `a ${format} file is read from its bytes (readPointsFile)`);
+  }
   const common = {
     file: options.file,
     weightField: options.weightField,

@@ -6,14 +6,14 @@
  */
 import type { UserVillagesPlaced } from '../../core/live/coverage-api';
 import type { PointCrs } from '../../io/crs';
-import { ID_SEPARATOR, type ImportedMatrix } from '../../io/import-api';
+import { ID_SEPARATOR, type ImportedMatrix, type ImportedPoints } from '../../io/import-api';
 import { t, type StringKey } from '../../ui/i18n';
 
 /** Villages read from a user's file, WGS 84. */
 export interface UserVillagesData {
   /** File name as chosen. */
   file: string;
-  format: 'csv' | 'geojson' | 'shapefile';
+  format: ImportedPoints['format'];
   /** Coordinate system of the file (converted to WGS 84 on import). */
   crs: PointCrs;
   /** Villages kept, and records in the file. */

@@ -24,6 +24,8 @@ describe('npm run plan on the bad-input corpus', () => {
     } else if (expected.options?.withStatus) args = ['--demand', good2, '--candidates', file];
     else if (expected.options?.weightField) args = ['--demand', file, '--weight', expected.options.weightField];
     else args = ['--demand', file];
+    if (expected.options?.sheet !== undefined) args.push('--sheet', expected.options.sheet);
+    if (expected.options?.layer !== undefined) args.push('--layer', expected.options.layer);
     const err: string[] = [];
     const io: Console = { out: () => undefined, err: (line) => err.push(line), isTty: false };
     const code = await main([...args, ...model], io);

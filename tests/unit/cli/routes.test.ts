@@ -39,7 +39,7 @@ describe('npm run routes --cvrplib', () => {
     const dir = mkdtempSync(join(tmpdir(), 'routes-'));
     const report = join(dir, 'r.json');
     const c = capture();
-    const code = await main(['--cvrplib', join(X, 'X-n101-k25.vrp'), '--seconds', '1', '--report', report], c.io);
+    const code = await main(['--cvrplib', join(X, 'X-n101-k25.vrp'), '--seconds', '5', '--report', report], c.io);
     expect(code).toBe(0);
     const r = JSON.parse(readFileSync(report, 'utf8')) as { routes: number[][]; cost: number; vehicles: number };
     const x = readX(readFileSync(join(X, 'X-n101-k25.vrp'), 'utf8'));

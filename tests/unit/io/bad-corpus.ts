@@ -10,7 +10,17 @@ export const BAD_DIR = 'tests/fixtures/bad';
 /** Expected outcome of one broken file. */
 export interface BadCase {
   reader: 'points' | 'osrm';
-  options?: { withStatus?: boolean; weightField?: string; rows?: number; cols?: number; field?: 'durations' };
+  options?: {
+    withStatus?: boolean;
+    weightField?: string;
+    rows?: number;
+    cols?: number;
+    field?: 'durations';
+    /** Excel: the sheet (`--sheet`). */
+    sheet?: string;
+    /** GeoPackage: the layer (`--layer`). */
+    layer?: string;
+  };
   /** The file is unusable: the InputError reason contains this. */
   error?: string;
   /** Else: points kept and the problems listed, in order. */

@@ -48,7 +48,7 @@ function mutated(base: Uint8Array): fc.Arbitrary<Uint8Array> {
   });
 }
 
-const FORMATS: PointFileFormat[] = ['csv', 'geojson', 'shapefile'];
+const FORMATS: (PointFileFormat & keyof typeof VALID)[] = ['csv', 'geojson', 'shapefile'];
 
 describe('fuzzing the point readers (fast-check)', () => {
   it.each(FORMATS)('random bytes as %s: a result or an InputError', async (format) => {

@@ -24,7 +24,7 @@ const template = (locale: 'zh-CN' | 'en', key: string): string | undefined => st
  * file must use (e.g. "lon,lat").
  */
 const NAMES = new Set(
-  'geojson featurecollection feature features type osrm json shapefile shp dbf prj zip wkt ogc wgs epsg qgis proj null lon lat longitude latitude weight durations code deflate'.split(
+  'geojson featurecollection feature features type osrm json shapefile shp dbf prj zip wkt ogc wgs epsg qgis proj null lon lat longitude latitude weight durations code deflate xls xlsx excel geopackage gpkg sqlite'.split(
     ' ',
   ),
 );

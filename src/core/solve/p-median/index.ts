@@ -37,7 +37,8 @@ function nowSec(): number {
 /**
  * Solves the p-median problem. Heuristic mode: greedy "add" then best-improvement vertex substitution (Teitz &
  * Bart 1968) with the fast-swap bookkeeping of Whitaker 1983 / Resende & Werneck 2003, restarted from sample
- * greedy solutions; then a Lagrangian lower bound (Beasley 1993) so the result says how far from optimal it can
+ * greedy solutions, then perturbation kicks from the best (iterated local search, ./perturb.ts); then a Lagrangian
+ * lower bound (Beasley 1993) so the result says how far from optimal it can
  * be at most. Exact mode adds HiGHS on Elloumi's radius formulation, warm-started with the heuristic.
  *
  * Distances: the input matrix (its unit) or great-circle km. Existing and locked candidates are always open and
@@ -66,7 +67,7 @@ export async function solvePMedian(input: LocationInput, options: PMedianOptions
   let open = found.open;
   let objective = found.objective;
   let bound = NaN;
-  let solver = 'greedy + fast swap (Resende-Werneck)';
+  let solver = 'greedy + fast swap (Resende-Werneck) + iterated local search';
   if (options.lowerBound !== false || exact) {
     const initial = new Float64Array(source.demandCount);
     for (let i = 0; i < source.demandCount; i++) initial[i] = source.weight[i] * found.search.d1[i];

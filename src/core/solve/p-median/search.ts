@@ -6,6 +6,7 @@ import type { DistanceSource } from '../../distance/distance-source';
 import type { SolveOptions } from '../../types';
 import { SwapSearch } from './swap';
 import { openIndices, type SiteRoles } from './sites';
+import { perturbedSearch } from './perturb';
 
 /** Options of `solvePMedian`. */
 export interface PMedianOptions extends SolveOptions {
@@ -28,9 +29,14 @@ export interface PMedianOptions extends SolveOptions {
   neighbours?: number;
   /** Compute the Lagrangian lower bound in heuristic mode (default true). */
   lowerBound?: boolean;
+  /** Perturbation kicks of the iterated local search after the restarts (./perturb.ts; default `defaultKicks`). */
+  kicks?: number;
   /** Relative gap at which the exact solve stops (default: 0 for integer data, else 1e-6). */
   mipRelGap?: number;
 }
+
+/** Largest number of random swaps in one perturbation kick (assumption: 1-3 as in the families bench). */
+const KICK_SWAPS = 3;
 
 /** Default time budget in seconds (heuristic and exact). */
 export const DEFAULT_TIME_LIMIT_SEC = 60;
@@ -52,7 +58,7 @@ export function pMedianSearch(
   const search = new SwapSearch(source, roles, servable);
   const free = roles.allowedCount - roles.fixedCount;
   const sample = Math.max(2, Math.ceil(Math.log2(Math.max(2, free / Math.max(1, p - roles.fixedCount)))));
-  let best = new Uint8Array(source.siteCount);
+  let best: Uint8Array = new Uint8Array(source.siteCount);
   let bestObjective = Infinity;
   for (let start = 0; start < restarts; start++) {
     search.reset();
@@ -67,6 +73,22 @@ export function pMedianSearch(
     if (nowSec() > deadlineSec || options.shouldStop?.()) break;
   }
   search.reset(openIndices(best));
+  // Perturbation when the swap stalls: iterated local search from the best start (./perturb.ts).
+  const kicks = Math.max(0, Math.floor(options.kicks ?? defaultKicks(source)));
+  if (kicks > 0 && p > roles.fixedCount && nowSec() < deadlineSec && !options.shouldStop?.()) {
+    const kicked = perturbedSearch(search, random, {
+      kicks,
+      maxSwaps: KICK_SWAPS,
+      deadlineSec,
+      shouldStop: options.shouldStop,
+    });
+    const objective = search.objective();
+    if (objective < bestObjective) {
+      best = kicked.open;
+      bestObjective = objective;
+    }
+    search.reset(openIndices(best));
+  }
   return { open: best, objective: bestObjective, search };
 }
 
@@ -80,4 +102,14 @@ function nowSec(): number {
  */
 export function defaultRestarts(source: DistanceSource, p: number): number {
   return Math.min(10, Math.max(1, Math.floor(1e9 / Math.max(1, source.lists.sites.length * p))));
+}
+
+/**
+ * Default number of perturbation kicks: a kick costs a few passes over the demand points and candidates, so
+ * floor(4e6 / (demand + candidates)) clamped to [20, 2000]. Measured on the `families` benchmark (graphs of 300-900
+ * nodes, p up to 200): 2,000 kicks take about 0.5 s at 900 nodes and reach the HiGHS optimum for seeds 1-3, where
+ * 300 kicks leave up to 0.07 % and none 0.17-0.41 %. A 20,000-village province gets 100 kicks.
+ */
+export function defaultKicks(source: DistanceSource): number {
+  return Math.min(2000, Math.max(20, Math.floor(4e6 / Math.max(1, source.demandCount + source.siteCount))));
 }

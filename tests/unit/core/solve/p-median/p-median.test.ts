@@ -270,6 +270,30 @@ describe('SwapSearch bookkeeping', () => {
     },
   );
 
+  it('perturbation kicks: never worse than the plain restarts, a swap local optimum, fixed sites kept, deterministic', async () => {
+    const inst = pointsInstance(220, 160, 7);
+    inst.candidates.status[3] = SITE_STATUS.existing;
+    inst.candidates.status[50] = SITE_STATUS.locked;
+    inst.candidates.status[9] = SITE_STATUS.excluded;
+    const p = 30;
+    const plain = await solvePMedian(inst, { p, seed: 5, kicks: 0, restarts: 1, lowerBound: false });
+    const kicked = await solvePMedian(inst, { p, seed: 5, kicks: 300, restarts: 1, lowerBound: false });
+    const again = await solvePMedian(inst, { p, seed: 5, kicks: 300, restarts: 1, lowerBound: false });
+    expect(kicked.objective).toBeLessThanOrEqual(plain.objective);
+    expect(Array.from(again.selected)).toEqual(Array.from(kicked.selected));
+    const open = Array.from(kicked.selected);
+    expect(open.length).toBe(p);
+    expect(open).toContain(3);
+    expect(open).toContain(50);
+    expect(open).not.toContain(9);
+    const source = createDistanceSource(inst);
+    const roles = siteRoles(inst.candidates, p);
+    const search = new SwapSearch(source, roles, servableDemand(source, roles));
+    search.reset(open);
+    expect(search.objective()).toBeCloseTo(kicked.objective, 9);
+    expect(search.bestSwap().profit).toBeLessThanOrEqual(1e-9 * kicked.objective);
+  });
+
   it('bestSwap profit equals the exact objective change on complete lists', () => {
     const inst = pointsInstance(80, 30, 4);
     const source = createDistanceSource(inst);

@@ -5,6 +5,8 @@ import { solveMip } from '../../../../../src/core/solve/mip';
 import { solveSetCover, setCoverHeuristic } from '../../../../../src/core/solve/set-cover';
 import { setCoverLp } from '../../../../../src/core/solve/set-cover/mip';
 import { SITE_STATUS } from '../../../../../src/core/types';
+import { coverageFromPredicate } from '../../../../../src/core/coverage/csr';
+import { createRandom } from '../../../../../src/core/random';
 import type { CoverageProblem } from '../../../../../src/core/solve/max-coverage/state';
 import { coveredWeight, instanceArb, newSites, plans } from '../coverage-instances';
 
@@ -55,6 +57,39 @@ describe('set cover', () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('the default mode runs the MIP on small instances (exact-rule.ts): optimal, equal to the exact mode', async () => {
+    await fc.assert(
+      fc.asyncProperty(instanceArb({ statuses: true }), shareArb, async (problem, share) => {
+        const optimum = bruteSetCover(problem, share * coverable(problem));
+        const byDefault = await solveSetCover(problem, { share, timeLimitSec: 20 });
+        const exact = await solveSetCover(problem, { share, mode: 'exact', timeLimitSec: 20 });
+        expect(byDefault.optimal).toBe(true);
+        expect(byDefault.objective).toBe(optimum);
+        expect(byDefault.objective).toBe(exact.objective);
+        expect(byDefault.objective).toBe(newSites(problem, Array.from(byDefault.selected)));
+      }),
+      { numRuns: 60 },
+    );
+    // 150 random points in the unit square at radius 0.12: the heuristic alone proves nothing here, so the
+    // default mode's optimum comes from HiGHS.
+    const random = createRandom(3);
+    const x = Array.from({ length: 150 }, () => random());
+    const y = Array.from({ length: 150 }, () => random());
+    const points: CoverageProblem = {
+      coverage: coverageFromPredicate(150, 150, (j, i) => Math.hypot(x[i] - x[j], y[i] - y[j]) <= 0.12),
+      weight: new Float64Array(150).fill(1),
+    };
+    const heuristic = setCoverHeuristic(points);
+    expect(heuristic.optimal).toBe(false);
+    const byDefault = await solveSetCover(points, { timeLimitSec: 30 });
+    const exact = await solveSetCover(points, { mode: 'exact', timeLimitSec: 30 });
+    expect(byDefault.optimal).toBe(true);
+    expect(byDefault.solver).toMatch(/HiGHS/);
+    expect(byDefault.objective).toBe(exact.objective);
+    expect(byDefault.objective).toBeLessThanOrEqual(heuristic.objective);
+    expect(coveredWeight(points.coverage, points.weight, byDefault.selected)).toBe(150);
   });
 
   it('the reduced MIP has the brute-force optimum (all and partial)', async () => {
