@@ -49,7 +49,7 @@ export const NO_ROADS: RoadsState = { file: null, status: 'none', progress: null
 /** The profile name of the app's imports: the default car profile of src/core/road/profile.ts. */
 export const DEFAULT_PROFILE_NAME = 'default car profile';
 
-/** True for the file types the road reader takes (`.osm.pbf`, `.pbf`, `.osm`, `.geojson`, `.json`). */
+/** True for the file types the road reader takes (`.osm.pbf`, `.pbf`, `.osm`, `.geojson`). */
 export function isRoadFileName(name: string): boolean {
   return /\.(osm\.pbf|pbf|osm|geojson)$/i.test(name);
 }
