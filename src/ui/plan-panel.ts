@@ -164,6 +164,7 @@ export class PlanPanel {
       this.travelHelp,
       this.userData.tableNote,
       this.roads.note,
+      this.roads.isochrone,
       el('div', { class: 'row' }, el('span', { class: 'help' }, t('areaHelp')), wholeProvince),
       this.userData.userArea,
       el('div', { class: 'row' }, this.suggestButton, this.cancelButton),

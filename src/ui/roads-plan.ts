@@ -6,6 +6,7 @@
 import type { PlanSettings } from '../app/planner/state';
 import { roadUse, roadUseLine } from '../app/roads/use';
 import type { AppState } from '../app/store';
+import { reachText } from '../app/user-data/travel-matrix';
 import { labelled, numberInput, showNumber } from './controls';
 import { el } from './dom';
 import { t } from './i18n';
@@ -15,6 +16,8 @@ export class RoadsPlanControls {
   readonly useField: HTMLLabelElement;
   readonly minutesField: HTMLLabelElement;
   readonly note: HTMLElement = el('p', { class: 'help', 'data-testid': 'roads-note' });
+  /** "Isochrone: S3, 15 min by road" while the selected site's isochrone is drawn. */
+  readonly isochrone: HTMLElement = el('p', { class: 'help', 'data-testid': 'roads-isochrone' });
   private readonly use: HTMLInputElement;
   private readonly minutes: HTMLInputElement;
 
@@ -38,5 +41,11 @@ export class RoadsPlanControls {
     const line = roadUseLine(roadUse(state));
     this.note.hidden = line === null;
     this.note.textContent = line ?? '';
+    const iso = state.roads.isochrone;
+    const shown = iso !== null && iso.site === state.selectedSite;
+    this.isochrone.hidden = !shown;
+    this.isochrone.textContent = shown
+      ? t('roadsIsochrone', { site: iso.siteId, reach: reachText(iso.minutes, 'min') })
+      : '';
   }
 }

@@ -19,6 +19,7 @@ interface Hooks {
   __autosaveReady?: boolean;
   __importsDone?: number;
   __roadsDone?: number;
+  __isochroneVertices?: number;
 }
 
 interface Report {
@@ -167,6 +168,15 @@ describe('road reach in the app: a generated network over three Zhejiang countie
       sha256: createHash('sha256').update(bytes).digest('hex'),
       profile: 'default car profile',
     });
+  });
+
+  it('the selected station shows its isochrone by road on the map', async () => {
+    const site = page.getByTestId('site-number');
+    await site.fill('1');
+    await site.press('Enter');
+    await waitForText(page, 'roads-isochrone', /^Isochrone: C\d\d, 15 min by road$/);
+    const vertices = await page.evaluate(() => (window as unknown as Hooks).__isochroneVertices ?? 0);
+    expect(vertices).toBeGreaterThan(3);
   });
 
   it('a reload builds the kept road file again; "Back to no roads" drops it', async () => {

@@ -92,8 +92,11 @@ export class RoadsClient implements RoadTables {
     return denseMatrix(table);
   }
 
-  /** Every graph node within `maxMinutes` driving out of a point (the isochrone's input). */
+  /**
+   * Every graph node from which a point is reached within `maxMinutes` (driving to it, as villages drive to a
+   * site in the plan's reach): the isochrone's input.
+   */
   reachFrom(lon: number, lat: number, maxMinutes: number): Promise<RoadReach> {
-    return this.handle.guard(this.handle.connect().reachFrom(lon, lat, maxMinutes, 'from-site'));
+    return this.handle.guard(this.handle.connect().reachFrom(lon, lat, maxMinutes, 'to-site'));
   }
 }

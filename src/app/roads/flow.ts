@@ -7,9 +7,11 @@
 import type { RoadLoadProgress, RoadNetworkSummary as WorkerSummary } from '../../../workers/roads-api';
 import { t } from '../../ui/i18n';
 import { RoadsPanel } from '../../ui/roads-panel';
-import type { Store } from '../store';
+import { SITE_ROLE } from '../../core/plan-types';
+import type { AppState, Store } from '../store';
 import type { RoadsClient } from './client';
 import type { RoadsBackend } from './idb';
+import { isochroneRing, type Isochrone } from './isochrone';
 import {
   DEFAULT_PROFILE_NAME,
   isRoadFileName,
@@ -20,9 +22,10 @@ import {
   type RoadsState,
 } from './state';
 
-/** Figures the browser tests read (no behaviour): road loads finished (loaded, failed or cancelled). */
+/** Figures the browser tests read (no behaviour): road loads finished (loaded, failed or cancelled), isochrones. */
 interface RoadsHooks {
   __roadsDone?: number;
+  __isochrones?: number;
 }
 
 /** The card's summary of the worker's one. */
@@ -46,8 +49,9 @@ function progressOf(p: RoadLoadProgress, before: RoadsState['progress']): RoadsS
 
 export class RoadsFlow {
   private panel!: RoadsPanel;
-  /** Counts loads, so that an older one finishing late changes nothing. */
+  /** Counts loads, so that an older one finishing late changes nothing; the same for isochrones. */
   private generation = 0;
+  private isochrones = 0;
   /** The state before the running load, put back when it fails or is cancelled. */
   private before: RoadsState = NO_ROADS;
 
@@ -61,6 +65,13 @@ export class RoadsFlow {
   ) {
     store.subscribe((state, previous) => {
       if (state.roads !== previous.roads) this.panel.show(state.roads);
+      const asked =
+        state.selectedSite !== previous.selectedSite ||
+        state.plan.sites !== previous.plan.sites ||
+        state.settings !== previous.settings ||
+        state.roads.status !== previous.roads.status ||
+        state.roads.file !== previous.roads.file;
+      if (asked) void this.isochrone(state);
     });
     this.build();
   }
@@ -103,7 +114,7 @@ export class RoadsFlow {
     const set = (roads: Partial<RoadsState>) => {
       if (generation === this.generation) this.store.set({ roads: { ...this.store.get().roads, ...roads } });
     };
-    set({ file: info, status: 'loading', progress: null, summary: null, error: null });
+    set({ file: info, status: 'loading', progress: null, summary: null, error: null, isochrone: null });
     try {
       const [summary, sha256] = await Promise.all([
         this.client.load(file, name, (p) => set({ progress: progressOf(p, this.store.get().roads.progress) })),
@@ -132,6 +143,36 @@ export class RoadsFlow {
     this.store.set({ roads: NO_ROADS });
     const backend = await this.backend;
     await backend?.write(null).catch(() => undefined);
+  }
+
+  /**
+   * The isochrone of the selected station (station reach by road) or center (center reach in minutes), asked of
+   * the road worker; none without a network or a selection.
+   */
+  private async isochrone(state: AppState): Promise<void> {
+    const token = ++this.isochrones;
+    const k = state.selectedSite;
+    const sites = state.plan.sites;
+    const clear = () => {
+      if (this.store.get().roads.isochrone !== null)
+        this.store.set({ roads: { ...this.store.get().roads, isochrone: null } });
+    };
+    if (state.roads.status !== 'ready' || k === null || k >= sites.count) return clear();
+    const center = sites.role[k] === SITE_ROLE.center;
+    const minutes = center ? state.settings.centerDurationMin : state.settings.roadReachMin;
+    try {
+      const reach = await this.client.reachFrom(sites.lon[k], sites.lat[k], minutes);
+      if (token !== this.isochrones) return;
+      const ring = isochroneRing(reach.lon, reach.lat, reach.roadLon, reach.roadLat);
+      const isochrone: Isochrone | null =
+        ring === null ? null : { site: k, siteId: sites.id[k], minutes, ring, nodes: reach.nodes.length };
+      this.store.set({ roads: { ...this.store.get().roads, isochrone } });
+      const hooks = window as unknown as RoadsHooks;
+      hooks.__isochrones = (hooks.__isochrones ?? 0) + 1;
+    } catch {
+      // The network was dropped or replaced meanwhile: no isochrone.
+      if (token === this.isochrones) clear();
+    }
   }
 
   private done(): void {

@@ -5,6 +5,7 @@
  * that a reload builds it again. Plain data, pure helpers.
  */
 import { formatNumber, t } from '../../ui/i18n';
+import type { Isochrone } from './isochrone';
 
 /** Which road file and profile a network (and a plan made on it) came from. */
 export interface RoadFileInfo {
@@ -42,9 +43,18 @@ export interface RoadsState {
   summary: RoadNetworkSummary | null;
   /** One clear message when the last road file could not be used, or null. */
   error: string | null;
+  /** The isochrone of the selected station or center, or null. */
+  isochrone: Isochrone | null;
 }
 
-export const NO_ROADS: RoadsState = { file: null, status: 'none', progress: null, summary: null, error: null };
+export const NO_ROADS: RoadsState = {
+  file: null,
+  status: 'none',
+  progress: null,
+  summary: null,
+  error: null,
+  isochrone: null,
+};
 
 /** The profile name of the app's imports: the default car profile of src/core/road/profile.ts. */
 export const DEFAULT_PROFILE_NAME = 'default car profile';

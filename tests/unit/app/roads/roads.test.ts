@@ -4,6 +4,7 @@ import type { SuggestionInfo } from '../../../../src/app/planner/state';
 import { requestPlan, type RequestBuilder } from '../../../../src/app/planner/suggest';
 import { denseMatrix, MAX_DENSE_CELLS } from '../../../../src/app/roads/client';
 import { checkSavedRoads } from '../../../../src/app/roads/idb';
+import { isochroneRing } from '../../../../src/app/roads/isochrone';
 import {
   isRoadFileName,
   roadsLine,
@@ -38,6 +39,7 @@ const READY: RoadsState = {
     buildSeconds: 1,
   },
   error: null,
+  isochrone: null,
 };
 
 /** 3 user villages (the whole demand), 2 imported candidate sites, a loaded road network. */
@@ -175,5 +177,37 @@ describe('road reach in the app', () => {
     expect(roadsLine(loading)).toBe('Roads: zj.osm.pbf (1.2 MB), reading…');
     // SHA-256 of "abc" (FIPS 180-2, appendix B.1).
     expect(await sha256Hex(new Blob(['abc']))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('the isochrone ring holds every reached node and stays concave around an L of nodes', () => {
+    // An L: two rows of nodes along each arm of a right angle, 500 m apart (each its own thinning cell); the hull must not fill the corner's square.
+    const lon: number[] = [];
+    const lat: number[] = [];
+    for (let k = 0; k <= 10; k++) {
+      lon.push(120 + 0.01 * k, 120, 120 + 0.01 * k, 120.005);
+      lat.push(30, 30 + 0.01 * k, 30.005, 30 + 0.01 * k);
+    }
+    const ring = isochroneRing(Float64Array.from(lon), Float64Array.from(lat), 120, 30)!;
+    expect(ring[0]).toEqual(ring.at(-1));
+    const inside = (x: number, y: number): boolean => {
+      let hit = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+      }
+      return hit;
+    };
+    // On an edge of the ring (collinear and between its ends), where the even-odd test may go either way.
+    const onRing = (x: number, y: number): boolean =>
+      ring.slice(1).some(([bx, by], i) => {
+        const [ax, ay] = ring[i];
+        const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+        const dot = (x - ax) * (bx - ax) + (y - ay) * (by - ay);
+        return Math.abs(cross) < 1e-12 && dot >= 0 && dot <= (bx - ax) ** 2 + (by - ay) ** 2;
+      });
+    for (let k = 0; k < lon.length; k++) expect(inside(lon[k], lat[k]) || onRing(lon[k], lat[k])).toBe(true);
+    expect(inside(120.07, 30.07)).toBe(false);
+    expect(isochroneRing(Float64Array.of(120, 120.0001), Float64Array.of(30, 30), NaN, NaN)).toBeNull();
   });
 });
