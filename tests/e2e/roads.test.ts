@@ -7,6 +7,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateNetwork, osmiumToPbf, writeOsmXmlFile } from '../fixtures/roads/generate';
 import { launchBrowser, waitForMapIdle, watchPage, type PageWatch } from './browser';
+import { readPng } from './pixels';
 import { clickAndSave } from './plan-steps';
 
 const baseUrl = inject('baseUrl');
@@ -171,12 +172,28 @@ describe('road reach in the app: a generated network over three Zhejiang countie
   });
 
   it('the selected station shows its isochrone by road on the map', async () => {
+    await page.getByRole('button', { name: 'Zoom to 临安区' }).click();
+    await waitForMapIdle(page);
+    const before = readPng(await page.screenshot());
     const site = page.getByTestId('site-number');
     await site.fill('1');
     await site.press('Enter');
     await waitForText(page, 'roads-isochrone', /^Isochrone: C\d\d, 15 min by road$/);
     const vertices = await page.evaluate(() => (window as unknown as Hooks).__isochroneVertices ?? 0);
     expect(vertices).toBeGreaterThan(3);
+    await page.waitForTimeout(500); // deck.gl draws on the next frame
+    const after = readPng(await page.screenshot({ path: join(dir, 'isochrone.png') }));
+    // The translucent blue fill turns many map pixels bluer (the site's own outline is a few dozen pixels).
+    const box = (await page.locator('#map').boundingBox())!;
+    let bluer = 0;
+    for (let y = Math.ceil(box.y); y < box.y + box.height; y++) {
+      for (let x = Math.ceil(box.x); x < box.x + box.width; x++) {
+        const k = (y * after.width + x) * 4;
+        const gain = after.data[k + 2] - before.data[k + 2] - (after.data[k] - before.data[k]);
+        if (gain > 12) bluer++;
+      }
+    }
+    expect(bluer).toBeGreaterThan(2000);
   });
 
   it('a reload builds the kept road file again; "Back to no roads" drops it', async () => {
