@@ -9,6 +9,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { coveredVillagePoints, differenceLayer, neutralVillagePoints } from '../map/layers/coverage-villages';
 import { addCountyCoverageLayers, countyShares, showCountyCoverage } from '../map/layers/county-coverage';
 import { distanceColours } from '../map/distance-scale';
+import { isochroneLayer } from '../map/layers/roads';
 import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
 import { maxPhase } from './phase/state';
@@ -80,6 +81,9 @@ export function planLayers(
     return mine === null ? points : colour(points, mine);
   });
   const layers: Layer[] = [...villagesLayers(coloured, zoom)];
+  // The selected site's isochrone by road, under the sites (not while it is dragged: it is then out of date).
+  const iso = state.roads.isochrone;
+  if (iso !== null && state.selectedSite === iso.site && state.drag === null) layers.push(isochroneLayer(iso.ring));
   layers.push(
     ...stationsLayers(state.plan.sites, {
       ...reachOf(state.settings),
@@ -112,7 +116,12 @@ export function bindMapView(
   const redraw = () => {
     const state = store.get();
     const shown = withUserPoints(provinces(), state.province);
-    overlay.setProps({ layers: planLayers(state, shown, map.getZoom(), colour) });
+    const layers = planLayers(state, shown, map.getZoom(), colour);
+    overlay.setProps({ layers });
+    // For the browser tests: the vertices of the road isochrone handed to deck.gl (0 without one).
+    const iso = layers.find((layer) => layer.id === 'road-isochrone');
+    (globalThis as { __isochroneVertices?: number }).__isochroneVertices =
+      iso === undefined ? 0 : (state.roads.isochrone?.ring.length ?? 0);
     // For the browser tests: the village dots handed to deck.gl (embedded, or the user's where imported).
     (globalThis as { __villageDots?: number }).__villageDots = shown.reduce((n, p) => n + p.count, 0);
   };
@@ -149,7 +158,8 @@ export function bindMapView(
       state.settings !== previous.settings ||
       state.countyColour !== previous.countyColour ||
       state.villageColour !== previous.villageColour ||
-      state.villageDistances !== previous.villageDistances
+      state.villageDistances !== previous.villageDistances ||
+      state.roads.isochrone !== previous.roads.isochrone
     ) {
       redraw();
     }

@@ -9,6 +9,7 @@ import type { Comparison, LiveMetrics, ProvinceSummary } from '../core/live/cove
 import { emptyHistory, type History } from './history';
 import { initialPhaseState, type PhaseState } from './phase/state';
 import { initialRolloutState, type RolloutState } from './rollout/state';
+import { NO_ROADS, type RoadsState } from './roads/state';
 import { NO_USER_DATA, type UserDataState } from './user-data/user-data';
 import {
   DEFAULT_SETTINGS,
@@ -58,6 +59,8 @@ export interface AppState {
   comparison: { a: string; b: string; result: Comparison } | null;
   /** The user's imported villages and matrix (kept in IndexedDB apart from the autosave), or none. */
   userData: UserDataState;
+  /** The imported road network (built in the road worker; its file kept in IndexedDB), or none. */
+  roads: RoadsState;
   /** The national rollout: mode, parameters, run and view state (its result is recomputed, never autosaved). */
   rollout: RolloutState;
   /** The phase card: money of the next phasing of the plan, and the figures of the last one (never autosaved). */
@@ -130,6 +133,7 @@ export function initialState(provinceCode: string = DEFAULT_PROVINCE): AppState 
     scenarios: [],
     comparison: null,
     userData: NO_USER_DATA,
+    roads: NO_ROADS,
     rollout: initialRolloutState(),
     phase: initialPhaseState(),
   };

@@ -58,6 +58,16 @@ export interface PlanFile {
   data?: { [key: string]: string };
   /** The national rollout's parameters (`RolloutParams` as JSON; the app checks them), absent when not saved. */
   rollout?: JsonObject;
+  /** The road file and profile of the plan's road reach, absent when the plan used none (and in older files). */
+  roads?: PlanFileRoads;
+}
+
+/** Which road file (name, size in bytes, SHA-256 hex) and car profile a plan's road reach was computed on. */
+export interface PlanFileRoads {
+  name: string;
+  size: number;
+  sha256: string;
+  profile: string;
 }
 
 /** The plan file as text (pretty-printed, ends with a newline). */
@@ -124,6 +134,17 @@ export function readPlanFile(text: string, file = 'plan.json'): PlanFile {
     }),
   };
   if (doc.rollout !== undefined) out.rollout = obj(doc.rollout, 'rollout');
+  if (doc.roads !== undefined) {
+    const r = obj(doc.roads, 'roads');
+    const size = r.size;
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) fail('roads.size', 'wholeNumber', size);
+    out.roads = {
+      name: str(r.name, 'roads.name'),
+      size: size as number,
+      sha256: str(r.sha256, 'roads.sha256'),
+      profile: str(r.profile, 'roads.profile'),
+    };
+  }
   if (doc.data !== undefined) {
     const data = obj(doc.data, 'data');
     out.data = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, str(value, `data.${key}`)]));

@@ -86,9 +86,13 @@ export class DataPanel {
   private choice: () => ImportChoice = () => ({ role: 'villages', crs: 'wgs84', weightField: '', idField: '' });
   private importButton: HTMLButtonElement | null = null;
 
+  /**
+   * @param extra a part drawn at the card's end by another flow (the road network, src/ui/roads-panel.ts)
+   */
   constructor(
     private readonly root: HTMLElement,
     private readonly actions: DataPanelActions,
+    extra?: HTMLElement,
   ) {
     this.input.setAttribute('accept', '.csv,.tsv,.txt,.json,.geojson,.zip,.xlsx,.xls,.gpkg');
     this.input.addEventListener('change', () => {
@@ -108,6 +112,7 @@ export class DataPanel {
       this.fileInfo,
       this.form,
       this.status,
+      ...(extra === undefined ? [] : [extra]),
     );
   }
 

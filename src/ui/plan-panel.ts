@@ -14,6 +14,7 @@ import { button, labelled, numberInput, selectOf, showNumber } from './controls'
 import { el } from './dom';
 import { formatNumber, t, type StringKey } from './i18n';
 import { PlanUserDataControls } from './plan-user-data';
+import { RoadsPlanControls } from './roads-plan';
 
 /** What the panel asks of the app. */
 export interface PlanPanelActions {
@@ -51,6 +52,7 @@ export class PlanPanel {
   private readonly area: HTMLSelectElement;
   private areaOptionsFor: unknown = undefined;
   private readonly userData: PlanUserDataControls;
+  private readonly roads: RoadsPlanControls;
   private readonly suggestButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly progress: HTMLProgressElement;
@@ -96,6 +98,7 @@ export class PlanPanel {
     this.demand = selectOf(kinds(), s.demand);
     this.demand.addEventListener('change', () => set({ demand: this.demand.value as VillageKind }));
     this.userData = new PlanUserDataControls(s, set);
+    this.roads = new RoadsPlanControls(s, set);
     this.area = el('select', { multiple: '', size: '5', 'data-testid': 'area' });
     this.area.addEventListener('change', () =>
       set({ area: Array.from(this.area.selectedOptions, (option) => option.value) }),
@@ -147,6 +150,8 @@ export class PlanPanel {
         labelled(t('radiusKm'), this.radius),
         this.userData.tableReachMinField,
         this.userData.tableReachKmField,
+        this.roads.useField,
+        this.roads.minutesField,
         this.fields.centerUnit,
         this.fields.centerRadius,
         this.fields.centerDuration,
@@ -158,6 +163,8 @@ export class PlanPanel {
       ),
       this.travelHelp,
       this.userData.tableNote,
+      this.roads.note,
+      this.roads.isochrone,
       el('div', { class: 'row' }, el('span', { class: 'help' }, t('areaHelp')), wholeProvince),
       this.userData.userArea,
       el('div', { class: 'row' }, this.suggestButton, this.cancelButton),
@@ -189,6 +196,7 @@ export class PlanPanel {
     this.villageColour.value = state.villageColour;
     this.demand.value = s.demand;
     this.userData.update(state);
+    this.roads.update(state);
     this.countyColour.value = state.countyColour;
     this.showArea(state);
     this.fields.stations.hidden = s.model === 'lscp';
@@ -250,7 +258,7 @@ export class PlanPanel {
     }
     const engine = engineFiguresText(info);
     if (engine !== null) lines.push(el('br'), el('span', { 'data-testid': 'engine-figures' }, engine));
-    if (info.reach?.kind === 'table') {
+    if (info.reach?.kind === 'table' || info.reach?.kind === 'road') {
       const radiusKm = state.settings.radiusKm;
       lines.push(el('br'), el('span', { class: 'help' }, t('liveIsLine', { reach: reachText(radiusKm, 'km') })));
     }

@@ -7,6 +7,7 @@ import { exportStrings } from './strings-export';
 import { phaseStrings } from './strings-phase';
 import { problemStrings } from '../io/problem-strings';
 import { importStrings } from './strings-import';
+import { roadsStrings } from './roads-strings';
 import { rolloutStrings } from './strings-rollout';
 import { toolStrings } from './strings-tools';
 
@@ -17,6 +18,7 @@ export const strings = {
     ...phaseStrings['zh-CN'],
     ...rolloutStrings['zh-CN'],
     ...importStrings['zh-CN'],
+    ...roadsStrings['zh-CN'],
     ...problemStrings['zh-CN'],
     tagline: '农村电商网点覆盖规划',
     province: '省份',
@@ -145,6 +147,7 @@ export const strings = {
     ...phaseStrings.en,
     ...rolloutStrings.en,
     ...importStrings.en,
+    ...roadsStrings.en,
     ...problemStrings.en,
     tagline: 'Rural e-commerce coverage planner',
     province: 'Province',

@@ -83,6 +83,8 @@ export class ImportFlow {
     private readonly store: Store,
     private readonly importer: Comlink.Remote<ImportApi>,
     private readonly root: HTMLElement,
+    /** The road network's part of the card (src/app/roads/flow.ts), drawn at its end. */
+    private readonly extra?: () => HTMLElement,
   ) {
     this.view = this.emptyView();
     // The data lines say whether Suggest uses the matrix, which depends on the settings, the demand and the plan.
@@ -100,17 +102,21 @@ export class ImportFlow {
 
   /** Builds the card in the current language (again after a change of language). */
   build(): void {
-    this.panel = new DataPanel(this.root, {
-      chooseFile: (file) => void this.choose(file),
-      importFile: (choice) => void this.run(choice, false),
-      swapAndImport: (choice) => void this.run(choice, true),
-      downloadProblems: () => downloadText(this.problemsCsv, this.problemsFile, 'text/csv;charset=utf-8'),
-      backToEmbedded: () => {
-        this.store.set(clearUserData(this.store.get()));
-        this.view = this.emptyView();
-        this.render();
+    this.panel = new DataPanel(
+      this.root,
+      {
+        chooseFile: (file) => void this.choose(file),
+        importFile: (choice) => void this.run(choice, false),
+        swapAndImport: (choice) => void this.run(choice, true),
+        downloadProblems: () => downloadText(this.problemsCsv, this.problemsFile, 'text/csv;charset=utf-8'),
+        backToEmbedded: () => {
+          this.store.set(clearUserData(this.store.get()));
+          this.view = this.emptyView();
+          this.render();
+        },
       },
-    });
+      this.extra?.(),
+    );
     if (this.file !== null) this.panel.showFile(this.file.name, this.headers);
     this.render();
   }

@@ -57,7 +57,9 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
   store.subscribe((state, previous) => {
     const changed = <K extends keyof AppState>(...keys: K[]) => keys.some((key) => state[key] !== previous[key]);
     // userData: the imported candidate sites and the travel matrix change the plan card's choices and notes.
-    if (changed('settings', 'run', 'province', 'plan', 'countyColour', 'villageColour', 'userData')) plan.update(state);
+    // roads: a loaded road network shows the road reach and whether Suggest uses it.
+    if (changed('settings', 'run', 'province', 'plan', 'countyColour', 'villageColour', 'userData', 'roads'))
+      plan.update(state);
     if (changed('history', 'editMode', 'selectedSite', 'plan', 'run')) edit.update(state);
     if (changed('phase', 'plan', 'run', 'province', 'drag')) phase.update(state);
     if (changed('metrics')) renderTotals(byId('totals-panel'), state);

@@ -8,6 +8,7 @@ import { SITE_STATUS, SITE_STATUS_NAMES } from '../../core/types';
 import { writePlanFile, type JsonObject, type PlanFilePlan, type PlanFileSite } from '../../io/plan-file';
 import type { PlanSnapshot } from './state';
 import type { AppState } from '../store';
+import { planFileRoads } from '../roads/use';
 import { planFileData } from '../user-data/user-data';
 
 /** A value as a JSON object (NaN and Infinity become null, as JSON has them). */
@@ -34,6 +35,7 @@ function planOf(plan: PlanSnapshot): PlanFilePlan {
  * @example readPlanFile(planFileOfState(state)).plan.sites.length === state.plan.sites.count
  */
 export function planFileOfState(state: AppState): string {
+  const roads = planFileRoads(state);
   return writePlanFile({
     provinceCode: state.provinceCode,
     settings: asJson(state.settings)!,
@@ -47,6 +49,7 @@ export function planFileOfState(state: AppState): string {
     })),
     data: planFileData(state.provinceCode, state.userData),
     rollout: asJson(state.rollout.params)!,
+    ...(roads !== undefined && { roads }),
   });
 }
 

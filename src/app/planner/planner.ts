@@ -26,6 +26,9 @@ import { bindFileDrop } from '../import/drop';
 import { createImportWorker, ImportFlow } from '../import/flow';
 import { openUserDataIdb } from '../user-data/idb';
 import { bindUserDataStore } from '../user-data/sync';
+import { RoadsClient } from '../roads/client';
+import { RoadsFlow } from '../roads/flow';
+import { openRoadsIdb } from '../roads/idb';
 import type { AppState, Store } from '../store';
 
 /** What the page needs from the planner. */
@@ -74,6 +77,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
   let coverageWorker: Worker | undefined;
   const coverage = createCoverageWorker((worker) => (coverageWorker = worker));
   const planner = new PlannerClient();
+  const roads = new RoadsClient();
   hooks.__killWorkers = () => {
     coverageWorker?.terminate();
     planner.restart('the planner worker was killed');
@@ -129,7 +133,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
   const refreshPanels = bindPanels(store, {
     plan: {
       changeSettings: (patch) => apply((s) => ({ settings: { ...s.settings, ...patch } })),
-      suggest: () => void suggest(store, coverage, planner),
+      suggest: () => void suggest(store, coverage, planner, roads),
       cancel: () => cancelSuggestion(store, planner),
       setCountyColour: (countyColour) => store.set({ countyColour }),
       setVillageColour: (villageColour) => store.set({ villageColour }),
@@ -143,7 +147,14 @@ export function startPlanner(deps: PlannerDeps): Planner {
     },
   });
   // Import of the user's files: the data card, files dropped on the map, the imported data kept across reloads.
-  const importFlow = new ImportFlow(store, createImportWorker(), byId('data-panel'));
+  // The road network (data card, road worker), its file kept across reloads and built again.
+  const roadsFlow = new RoadsFlow(
+    store,
+    roads,
+    openRoadsIdb().catch(() => undefined),
+  );
+  void roadsFlow.restore();
+  const importFlow = new ImportFlow(store, createImportWorker(), byId('data-panel'), () => roadsFlow.element);
   bindFileDrop(
     map.getContainer(),
     (file) => void importFlow.choose(file),
@@ -155,6 +166,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
   );
   const refreshText = () => {
     refreshPanels();
+    roadsFlow.build();
     importFlow.build();
     renderExportPanel(byId('export-panel'), {
       planFile: () => planFileOfState(store.get()),

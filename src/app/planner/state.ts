@@ -7,6 +7,7 @@ import type { VillageKind } from '../../core/live/coverage-api';
 import { emptySites, type SiteTable } from '../../core/live/sites';
 import type { PlanModel, PlanParams } from '../../core/plan-types';
 import type { Solution } from '../../core/types';
+import type { RoadFileInfo } from '../roads/state';
 import { DEFAULT_CIRCUITY, DEFAULT_SPEED_KMH, reachKmForDuration } from '../../core/reach/travel-time';
 
 /** The models a planner can ask for in the app (p-center is left to the command line). */
@@ -44,6 +45,13 @@ export interface PlanSettings {
    */
   tableReachMin: number;
   tableReachKm: number;
+  /**
+   * Station reach by the imported road network (src/app/roads/use.ts), minutes from village to site, used by
+   * Suggest when `roadReach` is on and a network is loaded. Default 15 min: an assumption (a short drive to a
+   * village station), to be set by the planner.
+   */
+  roadReach: boolean;
+  roadReachMin: number;
   /** Codes of the counties planned for (demand and candidates), or empty for the whole province. */
   area: string[];
 }
@@ -65,6 +73,8 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   importedCandidates: false,
   tableReachMin: 15,
   tableReachKm: 5,
+  roadReach: true,
+  roadReachMin: 15,
   area: [],
 };
 
@@ -96,7 +106,11 @@ export interface SuggestionInfo extends Pick<
    * The reach the engine used: a user's travel matrix (its file, the reach in minutes or road km), else the
    * straight-line km of `params.radius`. Absent in plans made before it was recorded (straight line).
    */
-  reach?: { kind: 'table'; file: string; value: number; unit: 'min' | 'km' } | { kind: 'line'; radiusKm: number };
+  reach?:
+    | { kind: 'table'; file: string; value: number; unit: 'min' | 'km' }
+    | { kind: 'line'; radiusKm: number }
+    /** Road reach: the road file (name, size, SHA-256) and profile, and the station reach in minutes by road. */
+    | { kind: 'road'; roads: RoadFileInfo; minutes: number };
   /** The imported candidate sites file the suggestion chose from, when it did. */
   candidatesFile?: string;
   curve: CoverageCurve | null;

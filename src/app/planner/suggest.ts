@@ -3,7 +3,8 @@
  * (undoable). The request is built by the coverage worker, which holds the villages, and only passes through the
  * page as transferred buffers; the result's candidate indices are turned back into sites there too. The candidates
  * are villages, or the user's imported candidate sites (whose ids the suggested sites keep); with a matching travel
- * matrix (src/app/user-data/travel-matrix.ts) the request carries it and the station reach in its unit.
+ * matrix (src/app/user-data/travel-matrix.ts) the request carries it and the station reach in its unit; with a
+ * loaded road network in use (src/app/roads/use.ts) the road worker's travel table takes the matrix's place.
  */
 import type * as Comlink from 'comlink';
 import type { CoverageApi } from '../../core/live/coverage-api';
@@ -15,6 +16,8 @@ import type { PlannerClient } from './client';
 import type { AppState, Store } from '../store';
 import { splitIds } from '../user-data/user-data';
 import { tableUse } from '../user-data/travel-matrix';
+import type { RoadTables } from '../roads/tables';
+import { roadUse } from '../roads/use';
 
 /** The greedy curve of a max-coverage result (its solution carries `greedyOrder` and `greedyCumulative`). */
 export function coverageCurve(result: PlanResult, fixedSites: number): CoverageCurve | null {
@@ -59,7 +62,10 @@ type SuggestionInputs = Pick<SuggestionInfo, 'reach' | 'candidatesFile'>;
  * The parameters and the coverage worker call of a suggestion: village candidates, or the imported candidate sites
  * (with the travel matrix and the reach in its unit when `tableUse` says it fits).
  */
-export function requestPlan(state: AppState): {
+export function requestPlan(
+  state: AppState,
+  roads?: RoadTables,
+): {
   params: PlanParams;
   call: (coverage: RequestBuilder) => Promise<PlanRequest> | PlanRequest;
   inputs: SuggestionInputs;
@@ -72,6 +78,19 @@ export function requestPlan(state: AppState): {
     return { params, call: (coverage) => coverage.planRequest(params, plan.sites, settings.candidates), inputs: line };
   }
   const sites = { lon: c.lon, lat: c.lat, ids: splitIds(c.ids, c.count), ...(c.status && { status: c.status }) };
+  const road = roadUse(state);
+  const v = userData.villages;
+  if (road.kind === 'used' && roads !== undefined && v !== null) {
+    const roadParams = { ...params, radius: road.radius };
+    return {
+      params: roadParams,
+      call: async (coverage) => {
+        const matrix = await roads.table({ lon: v.lon, lat: v.lat }, { lon: c.lon, lat: c.lat }, road.radius);
+        return coverage.userPlanRequest(roadParams, plan.sites, sites, matrix);
+      },
+      inputs: { reach: { kind: 'road', roads: road.roads, minutes: road.minutes }, candidatesFile: c.file },
+    };
+  }
   const use = tableUse(state);
   const m = userData.matrix;
   if (use.kind !== 'used' || m === null) {
@@ -96,8 +115,9 @@ export function requestPlan(state: AppState): {
 async function buildRequest(
   state: AppState,
   coverage: Comlink.Remote<CoverageApi>,
+  roads?: RoadTables,
 ): Promise<{ request: PlanRequest; reach: SuggestionInputs }> {
-  const { call, inputs } = requestPlan(state);
+  const { call, inputs } = requestPlan(state, roads);
   return { request: await call(coverage), reach: inputs };
 }
 
@@ -109,13 +129,14 @@ export async function suggest(
   store: Store,
   coverage: Comlink.Remote<CoverageApi>,
   planner: PlannerClient,
+  roads?: RoadTables,
 ): Promise<void> {
   const start = store.get();
   if (start.run.status !== 'idle' || start.province === null) return;
   store.set({ run: { status: 'running', share: 0, error: null } });
   try {
     const { plan } = start;
-    const { request, reach } = await buildRequest(start, coverage);
+    const { request, reach } = await buildRequest(start, coverage, roads);
     let fixed = 0;
     for (const s of request.candidates.status) if (s === SITE_STATUS.existing || s === SITE_STATUS.locked) fixed++;
     const result = await planner.plan(request, {

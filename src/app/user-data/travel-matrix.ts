@@ -96,6 +96,9 @@ export function suggestionReachText(info: SuggestionInfo): string | null {
   if (reach.kind === 'line') {
     return Number.isFinite(reach.radiusKm) ? t('suggestedWithLine', { reach: reachText(reach.radiusKm, 'km') }) : null;
   }
+  if (reach.kind === 'road') {
+    return t('suggestedWithRoads', { file: reach.roads.name, reach: reachText(reach.minutes, 'min') });
+  }
   const key = reach.unit === 'min' ? 'suggestedWithTimes' : 'suggestedWithDistances';
   return t(key, { file: reach.file, reach: reachText(reach.value, reach.unit) });
 }
