@@ -189,6 +189,11 @@ const api: {
       const result = session.phasePlan(costs, years, budgetYuan, caps);
       return Comlink.transfer(result, [result.year.buffer, result.unaffordable.buffer] as ArrayBuffer[]);
     }),
+  runsDemand: () =>
+    serial(() => {
+      const demand = session.runsDemand();
+      return Comlink.transfer(demand, [demand.lon.buffer, demand.lat.buffer, demand.weight.buffer] as ArrayBuffer[]);
+    }),
 };
 
 Comlink.expose(api);

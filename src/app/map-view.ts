@@ -1,7 +1,7 @@
 /**
  * The map as a view of the state: the deck.gl layers (villages coloured by coverage, villages gained and lost in
- * a comparison, reach discs and stations) are a pure function of the state and the zoom (`planLayers`), and the
- * county coverage fill follows the worker's per-county figures.
+ * a comparison, reach discs, the delivery runs and stations) are a pure function of the state and the zoom
+ * (`planLayers`), and the county coverage fill follows the worker's per-county figures.
  */
 import type { Layer } from '@deck.gl/core';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
@@ -10,10 +10,13 @@ import { coveredVillagePoints, differenceLayer, neutralVillagePoints } from '../
 import { addCountyCoverageLayers, countyShares, showCountyCoverage } from '../map/layers/county-coverage';
 import { distanceColours } from '../map/distance-scale';
 import { isochroneLayer } from '../map/layers/roads';
+import { routesLayers, type RouteLine } from '../map/layers/routes';
 import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
 import { maxPhase } from './phase/state';
 import { reachOf } from './planner/state';
+import { routeLines } from './routes/request';
+import { currentOutcome } from './routes/state';
 import type { AppState, Store } from './store';
 import { withUserPoints } from './user-data/points';
 
@@ -84,6 +87,8 @@ export function planLayers(
   // The selected site's isochrone by road, under the sites (not while it is dragged: it is then out of date).
   const iso = state.roads.isochrone;
   if (iso !== null && state.selectedSite === iso.site && state.drag === null) layers.push(isochroneLayer(iso.ring));
+  // The delivery runs under the site markers, while they belong to the plan shown (not while a site is dragged).
+  if (state.drag === null) layers.push(...routesLayers(planRouteLines(state)));
   layers.push(
     ...stationsLayers(state.plan.sites, {
       ...reachOf(state.settings),
@@ -94,6 +99,19 @@ export function planLayers(
     }),
   );
   return layers;
+}
+
+/** The map lines of each set of runs, made once. */
+const linesCache = new WeakMap<object, RouteLine[]>();
+
+/** Lines of the current plan's delivery runs (none without runs, or when the plan changed since). */
+export function planRouteLines(state: AppState): RouteLine[] {
+  const outcome = currentOutcome(state);
+  if (outcome === null) return [];
+  let lines = linesCache.get(outcome);
+  if (lines === undefined)
+    linesCache.set(outcome, (lines = routeLines(outcome.answer, outcome.sites, outcome.siteIndex)));
+  return lines;
 }
 
 /** Draws the state on the map whenever a part that the map shows changes; returns the redraw function. */
@@ -124,6 +142,8 @@ export function bindMapView(
       iso === undefined ? 0 : (state.roads.isochrone?.ring.length ?? 0);
     // For the browser tests: the village dots handed to deck.gl (embedded, or the user's where imported).
     (globalThis as { __villageDots?: number }).__villageDots = shown.reduce((n, p) => n + p.count, 0);
+    // For the browser tests: the delivery runs handed to deck.gl.
+    (globalThis as { __routeLines?: RouteLine[] }).__routeLines = state.drag === null ? planRouteLines(state) : [];
   };
   let shownShares: Map<string, number> | null = null;
   // Not `map.isStyleLoaded()`, which is false whenever a source is loading tiles: the style itself is enough.
@@ -159,7 +179,8 @@ export function bindMapView(
       state.countyColour !== previous.countyColour ||
       state.villageColour !== previous.villageColour ||
       state.villageDistances !== previous.villageDistances ||
-      state.roads.isochrone !== previous.roads.isochrone
+      state.roads.isochrone !== previous.roads.isochrone ||
+      state.routes.outcome !== previous.routes.outcome
     ) {
       redraw();
     }

@@ -10,6 +10,7 @@ import { emptyHistory, type History } from './history';
 import { initialPhaseState, type PhaseState } from './phase/state';
 import { initialRolloutState, type RolloutState } from './rollout/state';
 import { NO_ROADS, type RoadsState } from './roads/state';
+import { initialRoutesState, type RoutesState } from './routes/state';
 import { NO_USER_DATA, type UserDataState } from './user-data/user-data';
 import {
   DEFAULT_SETTINGS,
@@ -65,6 +66,8 @@ export interface AppState {
   rollout: RolloutState;
   /** The phase card: money of the next phasing of the plan, and the figures of the last one (never autosaved). */
   phase: PhaseState;
+  /** The delivery runs card: run parameters, progress and the last runs (autosaved, in the plan file). */
+  routes: RoutesState;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;
@@ -136,5 +139,6 @@ export function initialState(provinceCode: string = DEFAULT_PROVINCE): AppState 
     roads: NO_ROADS,
     rollout: initialRolloutState(),
     phase: initialPhaseState(),
+    routes: initialRoutesState(),
   };
 }

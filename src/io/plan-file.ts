@@ -1,9 +1,10 @@
 /**
- * The plan file: the planner's whole state as versioned JSON, `{ "format": "ruralreach-plan", "version": 1, ... }`.
+ * The plan file: the planner's whole state as versioned JSON, `{ "format": "ruralreach-plan", "version": 2, ... }`.
  * Sites are objects with readable names (`"status": "existing"`), so a plan can be read and edited by hand.
  * A newer app reads older files: {@link readPlanFile} migrates each older layout to the current one, starting with
  * version 0, the autosave layout of src/app/autosave/autosave.ts (no `format`, `version` 1, sites as `[lon, lat, status,
- * role]` rows).
+ * role]` rows). Version 2 added `runs` (the delivery runs' parameters and result); a version 1 file reads as a
+ * version 2 file without runs.
  */
 import { SITE_ROLE_NAMES, type SiteRole } from '../core/plan-types';
 import { SITE_STATUS, SITE_STATUS_NAMES, type SiteStatus } from '../core/types';
@@ -12,7 +13,7 @@ import type { PLAN_EXPECTED } from './problem-codes';
 import { inputError } from './problems';
 
 export const PLAN_FILE_FORMAT = 'ruralreach-plan';
-export const PLAN_FILE_VERSION = 1;
+export const PLAN_FILE_VERSION = 2;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** A JSON object kept as it is (settings, suggestion figures): the app checks its own fields. */
@@ -60,6 +61,8 @@ export interface PlanFile {
   rollout?: JsonObject;
   /** The road file and profile of the plan's road reach, absent when the plan used none (and in older files). */
   roads?: PlanFileRoads;
+  /** The delivery runs (version 2 on): their parameters and the last result, absent when not saved. */
+  runs?: PlanFileRuns;
 }
 
 /** Which road file (name, size in bytes, SHA-256 hex) and car profile a plan's road reach was computed on. */
@@ -68,6 +71,15 @@ export interface PlanFileRoads {
   size: number;
   sha256: string;
   profile: string;
+}
+
+/**
+ * The delivery runs of a plan file: the parameters (`RunParams` as JSON) and the last result (`PlanRunsResult` as
+ * JSON, or null when the runs were not planned); the app checks their fields.
+ */
+export interface PlanFileRuns {
+  params: JsonObject;
+  result: JsonObject | null;
 }
 
 /** The plan file as text (pretty-printed, ends with a newline). */
@@ -144,6 +156,11 @@ export function readPlanFile(text: string, file = 'plan.json'): PlanFile {
       sha256: str(r.sha256, 'roads.sha256'),
       profile: str(r.profile, 'roads.profile'),
     };
+  }
+  if (doc.runs !== undefined) {
+    const runs = obj(doc.runs, 'runs');
+    const result = runs.result === null || runs.result === undefined ? null : obj(runs.result, 'runs.result');
+    out.runs = { params: obj(runs.params ?? {}, 'runs.params'), result };
   }
   if (doc.data !== undefined) {
     const data = obj(doc.data, 'data');

@@ -3,10 +3,11 @@
  * village colours (covered, uncovered, or classes of distance to the nearest station), the site symbols, and
  * during a comparison the villages gained and lost. Entries from src/ui/legend-items.ts, as the exported picture.
  */
+import { currentOutcome } from '../app/routes/state';
 import type { AppState } from '../app/store';
 import { el } from './dom';
 import { t } from './i18n';
-import { coverageItems, distanceItems, legendList, planPointItems } from './legend-items';
+import { coverageItems, distanceItems, legendList, planPointItems, routeItems } from './legend-items';
 
 /** Renders the legend, or empties the container when the plan has no sites and counties show density. */
 export function renderCoverageLegend(container: HTMLElement, state: AppState): void {
@@ -26,5 +27,15 @@ export function renderCoverageLegend(container: HTMLElement, state: AppState): v
         ]
       : []),
     legendList(planPointItems(state), { class: 'legend-points' }),
+    ...runsLegend(state),
   );
+}
+
+/** The legend line of the delivery runs while the current plan's runs are drawn (van colours up to the most vans). */
+function runsLegend(state: AppState): HTMLElement[] {
+  const outcome = currentOutcome(state);
+  if (outcome === null) return [];
+  const vans = Math.max(0, ...outcome.answer.result.centers.map((c) => c.routes.length));
+  const items = routeItems(vans);
+  return items.length === 0 ? [] : [legendList(items, { class: 'legend-steps', 'data-testid': 'routes-legend' })];
 }

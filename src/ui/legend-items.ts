@@ -9,6 +9,7 @@ import { densityScale } from '../map/county-scale';
 import { distanceScale } from '../map/distance-scale';
 import { coverageScale } from '../map/layers/county-coverage';
 import { COVERAGE_COLOURS } from '../map/layers/coverage-villages';
+import { routeColour } from '../map/layers/routes';
 import { CENTER_COLOUR, SITE_COLOURS } from '../map/layers/stations';
 import type { LegendItem } from '../map/snapshot-legend';
 import { VILLAGE_COLOURS } from '../map/village-colours';
@@ -84,6 +85,23 @@ export function planPointItems(state: AppState): LegendItem[] {
   ];
   if (state.comparison !== null) items.push(dot(COVERAGE_COLOURS.gained, 'gained'), dot(COVERAGE_COLOURS.lost, 'lost'));
   return items;
+}
+
+/**
+ * The legend line of the delivery runs: the colour of each van up to `vans` (the palette cycles after six), labelled
+ * "Van k", after one line saying what the colours and arrows mean. None without runs.
+ */
+export function routeItems(vans: number): LegendItem[] {
+  if (vans <= 0) return [];
+  const shown = Math.min(vans, 6);
+  return [
+    { colour: rgba(routeColour(1)), label: t('routesLegend'), round: false },
+    ...Array.from({ length: shown }, (_, k) => ({
+      colour: rgba(routeColour(k + 1)),
+      label: t('routesLegendVan', { n: k + 1 }),
+      round: false,
+    })),
+  ];
 }
 
 /** The items as an HTML list: a swatch (a dot for points, a square for areas) and the label as text. */

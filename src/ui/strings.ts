@@ -5,6 +5,7 @@
  */
 import { exportStrings } from './strings-export';
 import { phaseStrings } from './strings-phase';
+import { routesStrings } from './strings-routes';
 import { problemStrings } from '../io/problem-strings';
 import { importStrings } from './strings-import';
 import { roadsStrings } from './roads-strings';
@@ -16,6 +17,7 @@ export const strings = {
     ...toolStrings['zh-CN'],
     ...exportStrings['zh-CN'],
     ...phaseStrings['zh-CN'],
+    ...routesStrings['zh-CN'],
     ...rolloutStrings['zh-CN'],
     ...importStrings['zh-CN'],
     ...roadsStrings['zh-CN'],
@@ -145,6 +147,7 @@ export const strings = {
     ...toolStrings.en,
     ...exportStrings.en,
     ...phaseStrings.en,
+    ...routesStrings.en,
     ...rolloutStrings.en,
     ...importStrings.en,
     ...roadsStrings.en,

@@ -20,6 +20,7 @@ import {
   type SuggestionInfo,
 } from '../planner/state';
 import { decodeRolloutParams, encodeRolloutParams } from '../rollout/link';
+import { restoreRoutes, type SavedRoutes } from '../routes/saved';
 import type { AppState } from '../store';
 
 /** The localStorage key of the autosave before it moved to IndexedDB; read once, then removed. */
@@ -41,6 +42,8 @@ export interface SavedPlanner {
   scenarios: (Omit<Scenario, 'plan'> & { plan: SavedSnapshot })[];
   /** The rollout's parameters as in a government link (`encodeRolloutParams`); absent in older saves. */
   rollout?: string;
+  /** The delivery runs' settings (the runs themselves only in IndexedDB); absent in older saves. */
+  routes?: SavedRoutes;
 }
 
 const saveSnapshot = (plan: PlanSnapshot): SavedSnapshot => ({
@@ -77,6 +80,8 @@ export interface PlannerData {
   scenarios: Scenario[];
   /** The rollout's parameters, encoded as in a government link (its result is recomputed, never saved). */
   rollout?: string;
+  /** The delivery runs: settings and the last runs with the sites they were planned for (absent in older saves). */
+  routes?: SavedRoutes;
 }
 
 /** The planner's part of the state, for {@link restorePlannerData}. */
@@ -88,6 +93,7 @@ export function plannerData(state: AppState): PlannerData {
     plan: state.plan,
     scenarios: state.scenarios,
     rollout: encodeRolloutParams(state.rollout.params),
+    routes: { settings: state.routes.settings, outcome: state.routes.outcome },
   };
 }
 
@@ -97,6 +103,8 @@ export function serialisePlannerData(data: PlannerData): string {
     ...data,
     plan: saveSnapshot(data.plan),
     scenarios: data.scenarios.map((s) => ({ ...s, plan: saveSnapshot(s.plan) })),
+    // The text layout keeps the runs' settings only (the runs hold typed arrays; they are planned again).
+    ...(data.routes !== undefined && { routes: { settings: data.routes.settings, outcome: null } }),
   };
   return JSON.stringify(saved);
 }
@@ -158,6 +166,8 @@ export function restorePlannerData(data: unknown, state: AppState): Partial<AppS
     if (rollout !== null && rollout.problems.length === 0) {
       patch.rollout = { ...state.rollout, params: rollout.params };
     }
+    const routes = restoreRoutes(saved.routes, patch.plan?.sites ?? null, state.routes);
+    if (routes !== null) patch.routes = routes;
     return patch;
   } catch {
     return null;

@@ -103,7 +103,9 @@ export function bindAutosave(store: Store, options: AutosaveOptions): Autosave {
       state.settings !== previous.settings ||
       state.plan !== previous.plan ||
       state.scenarios !== previous.scenarios ||
-      state.rollout.params !== previous.rollout.params
+      state.rollout.params !== previous.rollout.params ||
+      state.routes.settings !== previous.routes.settings ||
+      state.routes.outcome !== previous.routes.outcome
     ) {
       changed();
     }

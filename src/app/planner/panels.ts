@@ -14,6 +14,7 @@ import { EditPanel, type EditPanelActions } from '../../ui/edit-panel';
 import { t } from '../../ui/i18n';
 import { PhasePanel, type PhasePanelActions } from '../../ui/phase-panel';
 import { PlanPanel, type PlanPanelActions } from '../../ui/plan-panel';
+import { RunsPanel, type RunsPanelActions } from '../../ui/runs-panel';
 import { renderScenarios, type ScenarioActions } from '../../ui/scenarios-panel';
 import { renderTotals } from '../../ui/totals-panel';
 import { deleteScenario, duplicateScenario, openScenario, renameScenario, saveScenario } from './scenarios';
@@ -25,6 +26,7 @@ export interface PanelDeps {
   plan: PlanPanelActions;
   edit: EditPanelActions;
   phase: PhasePanelActions;
+  routes: RunsPanelActions;
   coverage: Comlink.Remote<CoverageApi>;
   zoomTo: (county: CountyInfo) => void;
 }
@@ -40,12 +42,14 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
   let plan: PlanPanel;
   let edit: EditPanel;
   let phase: PhasePanel;
+  let routes: RunsPanel;
 
   const build = () => {
     const state = store.get();
     plan = new PlanPanel(byId('plan-panel'), state, deps.plan);
     edit = new EditPanel(byId('edit-panel'), state, deps.edit);
     phase = new PhasePanel(byId('phase-panel'), state, deps.phase);
+    routes = new RunsPanel(byId('routes-panel'), state, deps.routes);
     renderTotals(byId('totals-panel'), state);
     renderCurve(byId('curve-panel'), state, setN);
     renderCountyTable(byId('counties-panel'), state, sort, deps.zoomTo);
@@ -62,6 +66,7 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
       plan.update(state);
     if (changed('history', 'editMode', 'selectedSite', 'plan', 'run')) edit.update(state);
     if (changed('phase', 'plan', 'run', 'province', 'drag')) phase.update(state);
+    if (changed('routes', 'plan', 'province')) routes.update(state);
     if (changed('metrics')) renderTotals(byId('totals-panel'), state);
     if (changed('plan', 'settings')) renderCurve(byId('curve-panel'), state, setN);
     // Not while a station is dragged: the table (up to ~2,900 rows nationally) follows once it is dropped.
@@ -70,7 +75,7 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
       renderCountyTable(byId('counties-panel'), state, sort, deps.zoomTo);
     if (changed('scenarios', 'comparison', 'provinceCode'))
       renderScenarios(byId('scenarios-panel'), state, scenarioActions);
-    if (changed('countyColour', 'plan', 'comparison', 'villageColour'))
+    if (changed('countyColour', 'plan', 'comparison', 'villageColour', 'routes'))
       renderCoverageLegend(byId('coverage-legend'), state);
   });
   return build;

@@ -1,6 +1,6 @@
 /**
- * The planner's state as a plan file (src/io/plan-file.ts, `ruralreach-plan` version 1): settings, the current
- * plan and the saved scenarios, sites with readable status and role names. Pure; cheap (one row per site).
+ * The planner's state as a plan file (src/io/plan-file.ts, `ruralreach-plan` version 2): settings, the current
+ * plan, the saved scenarios and the delivery runs, sites with readable status and role names. Pure; cheap (one row per site).
  */
 import { siteTable, uniqueSiteIds, type SiteTable } from '../../core/live/sites';
 import { SITE_ROLE, SITE_ROLE_NAMES } from '../../core/plan-types';
@@ -10,6 +10,7 @@ import type { PlanSnapshot } from './state';
 import type { AppState } from '../store';
 import { planFileRoads } from '../roads/use';
 import { planFileData } from '../user-data/user-data';
+import { runsPlanFile } from '../routes/request';
 
 /** A value as a JSON object (NaN and Infinity become null, as JSON has them). */
 const asJson = (value: object | null): JsonObject | null =>
@@ -50,6 +51,7 @@ export function planFileOfState(state: AppState): string {
     data: planFileData(state.provinceCode, state.userData),
     rollout: asJson(state.rollout.params)!,
     ...(roads !== undefined && { roads }),
+    runs: runsPlanFile(state),
   });
 }
 

@@ -17,9 +17,11 @@ import { deleteSite, dropSite, markSite, phaseSite, redoPlan, setSiteRole, undoP
 import { PlannerClient } from './client';
 import { bindPanels } from './panels';
 import { bindPhase } from '../phase/phase';
+import { RoutesClient } from '../routes/client';
+import { bindRoutes } from '../routes/routes';
 import { exportFiles } from '../export/export';
 import { planFileOfState } from './plan-file';
-import { renderExportPanel } from '../../ui/export-panel';
+import { downloadText, renderExportPanel } from '../../ui/export-panel';
 import { byId } from '../../ui/dom';
 import { t } from '../../ui/i18n';
 import { bindFileDrop } from '../import/drop';
@@ -140,6 +142,7 @@ export function startPlanner(deps: PlannerDeps): Planner {
     },
     edit: editing,
     phase: bindPhase(store, coverage),
+    routes: bindRoutes(store, coverage, new RoutesClient(), (file) => downloadText(file.data, file.name, file.type)),
     coverage,
     zoomTo: (county) => {
       deps.zoomTo(county.bbox);

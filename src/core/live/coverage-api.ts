@@ -156,6 +156,18 @@ export interface LiveExportState {
   coveredVillages: number;
 }
 
+/**
+ * The demand villages of the loaded area, in demand order, for the delivery runs (src/app/routes): positions, weights
+ * (1 for embedded villages, the user's for imported ones) and the registry county code of each (copies).
+ */
+export interface RunsDemand {
+  count: number;
+  lon: Float64Array;
+  lat: Float64Array;
+  weight: Float64Array;
+  countyCode: string[];
+}
+
 /** Operations of the coverage worker. Calls run one at a time, in order. */
 export interface CoverageApi {
   /**
@@ -260,4 +272,7 @@ export interface CoverageApi {
    * @param caps optional per-year caps of new centers, new stations and spend
    */
   phasePlan(costs: CostModel, years: number, budgetYuan: number, caps?: YearCaps): PhaseResult;
+
+  /** The demand villages of the loaded area (see {@link RunsDemand}); the sites and reach are not needed. */
+  runsDemand(): RunsDemand;
 }

@@ -18,6 +18,7 @@ import type {
   LiveMetrics,
   ProvinceSummary,
   Reach,
+  RunsDemand,
   UserCandidates,
   VillageKind,
 } from './coverage-api';
@@ -238,6 +239,18 @@ export class LiveSession implements SessionApi {
     const out = new Float32Array(table.count).fill(NaN);
     this.demandVillages.forEach((v, i) => (out[v] = nearest[i]));
     return out;
+  }
+
+  /** The demand villages for the delivery runs (see {@link RunsDemand}); copies. */
+  runsDemand(): RunsDemand {
+    const table = this.loaded();
+    return {
+      count: this.demandLon.length,
+      lon: this.demandLon.slice(),
+      lat: this.demandLat.slice(),
+      weight: this.demandWeight.slice(),
+      countyCode: Array.from(this.demandVillages, (v) => table.counties[table.countyIndex[v]]),
+    };
   }
 
   /** The current plan and demand for an export (see {@link LiveExportState}); arrays are the session's own. */

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPlanFile, writePlanFile, type PlanFile } from '../../../src/io/plan-file';
+import { PLAN_FILE_VERSION, readPlanFile, writePlanFile, type PlanFile } from '../../../src/io/plan-file';
 
 const V1 = readFileSync('tests/fixtures/plan-v1.json', 'utf8');
 
 describe('plan file', () => {
-  it('reads the committed v1 fixture', () => {
+  it('reads the committed v1 fixture (as the current version, without runs)', () => {
     const plan = readPlanFile(V1, 'plan-v1.json');
-    expect(plan.version).toBe(1);
+    // Version 1 files are migrated to the current layout (version 2 only added `runs`).
+    expect(plan.version).toBe(2);
+    expect(plan.runs).toBeUndefined();
     expect(plan.provinceCode).toBe('33');
     expect(plan.plan.sites.map((s) => [s.id, s.status, s.role, s.phase])).toEqual([
       ['330110001001', 'existing', 'station', undefined],
@@ -55,6 +57,20 @@ describe('plan file', () => {
     expect(() => readPlanFile('{"format":', 'p.json')).toThrow('not valid JSON');
   });
 
+  it('keeps the delivery runs (version 2) and names a bad runs value', () => {
+    const base = readPlanFile(V1);
+    const runs = {
+      params: { vanCapacity: 300, shiftHours: 8 },
+      result: { centers: [{ center: 'C1', routes: [{ vehicle: 1, stations: ['S1', 'S2'], km: 12.5 }] }] },
+    };
+    const back = readPlanFile(writePlanFile({ ...base, runs }));
+    expect(back.version).toBe(PLAN_FILE_VERSION);
+    expect(back.runs).toEqual(runs);
+    expect(readPlanFile(writePlanFile({ ...base, runs: { params: {}, result: null } })).runs?.result).toBeNull();
+    const bad = JSON.stringify({ ...JSON.parse(writePlanFile(base)), runs: { params: [1], result: null } });
+    expect(() => readPlanFile(bad, 'p.json')).toThrow('p.json: runs.params: expected');
+  });
+
   it('write then read gives the same plan (property)', () => {
     const site = fc.record(
       {
@@ -79,7 +95,7 @@ describe('plan file', () => {
     fc.assert(
       fc.property(plan, (p) => {
         const back: PlanFile = readPlanFile(writePlanFile(p));
-        expect(back).toEqual({ format: 'ruralreach-plan', version: 1, ...p });
+        expect(back).toEqual({ format: 'ruralreach-plan', version: 2, ...p });
       }),
       { numRuns: 100, seed: 6 },
     );
