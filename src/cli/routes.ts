@@ -11,7 +11,11 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { solveRoutes, describeUnrouted } from '../core/route/solve';
 import { CvrplibError, cvrplibCost, cvrplibToProblem, parseCvrplib } from '../io/cvrplib';
+import { PlanRequestError } from '../core/plan-check';
+import { RunParamsError } from '../core/route/run-params';
+import { InputError } from '../io/problems';
 import { formatOptions, parseArgs, UsageError, type OptionSpec } from './args';
+import { ROUTES_PLAN_OPTIONS, routesOfPlan } from './routes-plan';
 import { nodeConsole, runAsScript, type Console } from './terminal';
 
 export const ROUTES_OPTIONS: readonly OptionSpec[] = [
@@ -33,12 +37,20 @@ export const ROUTES_OPTIONS: readonly OptionSpec[] = [
 export function routesHelp(): string {
   return [
     'Usage: npm run routes -- --cvrplib X-n101-k25.vrp --seconds 10 --seed 1 --report routes.json',
+    '       npm run routes -- --plan plan.json --out runs.geojson --csv runs-counties.csv',
+    '       npm run routes -- --province 33 --model two-tier --p 1000 --radius 3 --centers 10 \\',
+    '         --center-radius 60 --out runs.geojson   (any option of npm run plan plans first)',
     '',
     'Vehicle routes from one depot (capacitated VRP; with DISTANCE/SERVICE_TIME a route length limit),',
     'solved by a hybrid genetic search with SWAP* (Vidal 2022). Routes list the file node numbers.',
+    'With --plan or --province: the daily runs of every center of a plan to its stations, with deliveries',
+    'and produce pickups on the same van (load never above capacity), within a shift.',
     '',
-    'Options:',
+    'Options of --cvrplib:',
     formatOptions(ROUTES_OPTIONS),
+    '',
+    'Options of --plan and --province:',
+    formatOptions(ROUTES_PLAN_OPTIONS),
     '',
     'Exit codes: 0 done, 1 solver failure, 2 bad option or unusable file.',
   ].join('\n');
@@ -62,13 +74,14 @@ export interface RoutesReport {
  */
 export async function main(argv: readonly string[], io: Console = nodeConsole): Promise<number> {
   try {
+    if (argv.some((a) => /^--(plan|province|demand)(=|$)/.test(a))) return await routesOfPlan(argv, io);
     const args = parseArgs(argv, ROUTES_OPTIONS);
     if (args.get('help') === true) {
       io.out(routesHelp());
       return 0;
     }
     const file = args.get('cvrplib') as string | undefined;
-    if (file === undefined) throw new UsageError('missing --cvrplib (see --help)');
+    if (file === undefined) throw new UsageError('missing --cvrplib FILE, --plan FILE or --province CODE (see --help)');
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -106,7 +119,13 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
     );
     return report.feasible ? 0 : 1;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CvrplibError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof CvrplibError ||
+      error instanceof InputError ||
+      error instanceof RunParamsError ||
+      error instanceof PlanRequestError
+    ) {
       io.err(`routes: ${error.message}`);
       return 2;
     }

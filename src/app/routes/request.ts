@@ -5,6 +5,7 @@
  */
 import type { RunsDemand } from '../../core/live/coverage-api';
 import type { SiteTable } from '../../core/live/sites';
+import { villageFactors } from '../../core/route/plan-runs';
 import { SITE_STATUS } from '../../core/types';
 import { runProperties, type RunsExportInput } from '../../io/export-runs';
 import type { JsonObject, PlanFileRuns } from '../../io/plan-file';
@@ -15,17 +16,7 @@ import { currentOutcome, type RoutesOutcome, type RoutesSettings, type RoutesSta
 /** Seed of the app's runs (as the planner's suggestions). */
 export const ROUTES_SEED = 1;
 
-/**
- * Each village's weight / the mean weight (so the default parcels per village stay the mean), or undefined when
- * every weight is the same (the embedded villages: weight 1).
- */
-export function villageFactors(weight: Float64Array): Float64Array | undefined {
-  if (weight.length === 0 || weight.every((w) => w === weight[0])) return undefined;
-  let sum = 0;
-  for (const w of weight) sum += w;
-  const mean = sum / weight.length;
-  return mean > 0 ? weight.map((w) => w / mean) : undefined;
-}
+export { villageFactors };
 
 /**
  * The request for `sites` and `demand`.

@@ -134,6 +134,18 @@ export interface RunsResult {
 }
 
 /**
+ * Each village's weight / the mean weight (so the default parcels per village stay the mean), or undefined when
+ * every weight is the same (e.g. the embedded villages, weight 1): the `villageFactor` of a weighted run.
+ */
+export function villageFactors(weight: Float64Array): Float64Array | undefined {
+  if (weight.length === 0 || weight.every((w) => w === weight[0])) return undefined;
+  let sum = 0;
+  for (const w of weight) sum += w;
+  const mean = sum / weight.length;
+  return mean > 0 ? weight.map((w) => w / mean) : undefined;
+}
+
+/**
  * Idle iterations before a center of `stations` stations stops: 20 per station, at least 300, at most the HGS-CVRP
  * default of 20,000 (Vidal 2022). Measured on the Zhejiang plan (README, "Delivery runs"): a 100-station center then
  * stops in well under a second.
@@ -302,7 +314,13 @@ export function planRuns(input: RunsInput, options: PlanRunsOptions = {}): RunsR
     for (const left of solution.unrouted) {
       const station = stations[left.node - 1];
       const text = describeUnrouted({ node: station, reason: left.reason }, siteName(input, station));
-      unrouted.push({ station, center, reason: left.reason, message: `${text} (center ${siteName(input, center)})` });
+      const load =
+        left.reason === 'load-over-capacity'
+          ? `: ${round1(deliveries[station])} parcels and ${round1(pickups[station])} pickups a day, ` +
+            `van ${params.vanCapacity}`
+          : '';
+      const message = `${text} (center ${siteName(input, center)}${load})`;
+      unrouted.push({ station, center, reason: left.reason, message });
     }
     const figures = runFigures(routes, params);
     kmSoFar += figures.kmPerDay;
@@ -334,3 +352,5 @@ export function planRuns(input: RunsInput, options: PlanRunsOptions = {}): RunsR
     stopped,
   };
 }
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
