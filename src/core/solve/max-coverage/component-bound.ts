@@ -90,8 +90,10 @@ export function pricedBound(state: CoverageState, components: Components, option
       mu[i] = most > 0 ? weight[i] * Math.min(1, lambda / most) : weight[i];
     }
   }
-  const upper = new Float64Array(n).fill(Infinity);
-  const lower = new Float64Array(n);
+  // A warm start at the same price keeps its per-component bounds and plans: still valid, only improved here.
+  const same = options.warm !== undefined && options.warm.lambda === lambda;
+  const upper = same ? Float64Array.from(options.warm!.upper) : new Float64Array(n).fill(Infinity);
+  const lower = same ? Float64Array.from(options.warm!.lower) : new Float64Array(n);
   // The current plan, component by component.
   for (let c = 0; c < n; c++) {
     let covered = 0;
@@ -99,7 +101,7 @@ export function pricedBound(state: CoverageState, components: Components, option
       if (openCount[demands[t]] > 0) covered += weight[demands[t]];
     let open = 0;
     for (let t = siteStart[c]; t < siteStart[c + 1]; t++) open += isOpen[sites[t]];
-    lower[c] = Math.max(0, covered - lambda * open);
+    lower[c] = Math.max(lower[c], covered - lambda * open);
   }
   const cj = new Float64Array(state.siteCount);
   const covers = new Float64Array(state.demandCount);
@@ -167,6 +169,13 @@ export function pricedBound(state: CoverageState, components: Components, option
       for (let t = d0; t < d1; t++) sum += weight[demands[t]];
       upper[c] = sum;
     }
+  }
+  // Components the deadline left unvisited are bounded by all their weight (still valid).
+  for (let c = 0; c < n; c++) {
+    if (Number.isFinite(upper[c])) continue;
+    let sum = 0;
+    for (let t = demandStart[c]; t < demandStart[c + 1]; t++) sum += weight[demands[t]];
+    upper[c] = sum;
   }
   let bound = components.fixedWeight + lambda * options.p;
   for (let c = 0; c < n; c++) bound += upper[c];
