@@ -78,7 +78,7 @@ export const ROUTES_PLAN_OPTIONS: readonly OptionSpec[] = [
     kind: 'number',
     value: 'X',
     min: 0,
-    help: `${RUN_PARAM_UNITS[key]} (default ${DEFAULT_RUN_PARAMS[key]}: ${RUN_PARAM_SOURCES[key]})`,
+    help: `${RUN_PARAM_UNITS[key]}, default ${DEFAULT_RUN_PARAMS[key]}:\n${RUN_PARAM_SOURCES[key]}`,
   })),
   {
     name: 'seconds',
