@@ -29,8 +29,8 @@ export interface RunParams {
 
 /** The defaults. */
 export const DEFAULT_RUN_PARAMS: Readonly<RunParams> = Object.freeze({
-  parcelsPerVillage: 30,
-  pickupsPerVillage: 10,
+  parcelsPerVillage: 5,
+  pickupsPerVillage: 2,
   vanCapacity: 300,
   shiftHours: 8,
   stopMin: 10,
@@ -42,8 +42,10 @@ export const DEFAULT_RUN_PARAMS: Readonly<RunParams> = Object.freeze({
 
 /** Where each default comes from (shown by the CLI help, the README and the app). */
 export const RUN_PARAM_SOURCES: Readonly<Record<keyof RunParams, string>> = Object.freeze({
-  parcelsPerVillage: 'assumption (a village station of a few hundred households; set your county figure)',
-  pickupsPerVillage: 'assumption (produce collected for e-commerce sale; set your county figure)',
+  parcelsPerVillage:
+    'assumption (sized so that a 3 km station catchment of 10-30 villages fits one 300-parcel van; set your county figure)',
+  pickupsPerVillage:
+    'assumption (produce collected for e-commerce sale, under half the parcels; set your county figure)',
   vanCapacity: 'assumption (a light van, e.g. a 2-3 m3 minivan, with about 300 small parcels)',
   shiftHours: 'PRC Labour Law art. 36: an 8-hour working day',
   stopMin: 'assumption (hand-over and scanning at a village station)',

@@ -50,7 +50,10 @@ afterEach(() => setLocale('en'));
 describe('Delivery runs card', () => {
   it('shows the runs per county, names the station left out as text, and refuses a zero capacity', async () => {
     setLocale('en');
-    const settings = { ...defaultRoutesSettings(), params: { ...DEFAULT_RUN_PARAMS, vanCapacity: 150 } };
+    const settings = {
+      ...defaultRoutesSettings(),
+      params: { ...DEFAULT_RUN_PARAMS, vanCapacity: 150, parcelsPerVillage: 30, pickupsPerVillage: 10 },
+    };
     const state = await stateWithRuns(settings);
     const root = document.createElement('section');
     const set: RoutesSettings[] = [];

@@ -139,7 +139,10 @@ describe('delivery runs in the app', () => {
   });
 
   it('names a station whose load exceeds the van and routes the rest', async () => {
-    const settings = { ...defaultRoutesSettings(), params: { ...DEFAULT_RUN_PARAMS, vanCapacity: 100 } };
+    const settings = {
+      ...defaultRoutesSettings(),
+      params: { ...DEFAULT_RUN_PARAMS, vanCapacity: 100, parcelsPerVillage: 30, pickupsPerVillage: 10 },
+    };
     const { answer } = await outcome(settings);
     expect(answer.result.unrouted.map((u) => u.reason)).toEqual(Array(4).fill('load-over-capacity'));
     expect(answer.result.unrouted[0].message).toContain('S2');
