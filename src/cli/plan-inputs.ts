@@ -4,11 +4,26 @@
  * `--swap-axes`), the matrix through
  * `assemblePlanInputs`.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { readInputFile } from '../io/file-guard';
 import { assemblePlanInputs, type NamedPoints, type NamedText, type PlanInputs } from '../io/plan-inputs';
 import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { readPointsFile, type ReadPointsOptions } from '../io/read-points';
 import type { PlanCliOptions } from './plan-options';
+
+/**
+ * Writes an output file, creating its folder.
+ * @throws InputError naming the file when it cannot be written
+ */
+export async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    throw new InputError(file, `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
 
 /**
  * Reads a file's bytes (src/io/file-guard.ts: a regular file within the size limit), turning a system error into

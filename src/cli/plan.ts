@@ -5,8 +5,6 @@
  *
  * Exit codes: 0 done (bad rows were listed on stderr and skipped), 1 the solver failed, 2 bad option or file.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { runPlan } from '../core/plan';
 import { PlanRequestError } from '../core/plan-check';
 import type { PlanResult } from '../core/plan-types';
@@ -14,7 +12,7 @@ import { planReport, planToGeoJson } from '../io/plan-output';
 import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { UsageError } from './args';
 import type { PlanInputs } from '../io/plan-inputs';
-import { loadPlanInputs } from './plan-inputs';
+import { loadPlanInputs, writeOutput } from './plan-inputs';
 import { planShortfall } from './plan-shortfall';
 import { parsePlanArgs, planHelp, type PlanCliOptions } from './plan-options';
 import type { RoadReachNote } from './plan-roads';
@@ -88,15 +86,6 @@ export function reportProblems(problems: readonly InputProblem[], io: Console): 
   for (const problem of problems.slice(0, MAX_PROBLEM_LINES)) io.err(`plan: skipped ${formatProblem(problem)}`);
   if (problems.length > MAX_PROBLEM_LINES) {
     io.err(`plan: ... and ${problems.length - MAX_PROBLEM_LINES} more problems (${problems.length} in all)`);
-  }
-}
-
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-  } catch (error) {
-    throw new InputError(file, `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 

@@ -10,8 +10,6 @@
  * - `--province CODE` with the options of `npm run plan` (a two-tier model, which sites centers and stations):
  *   plans first, then routes the plan.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { runPlan } from '../core/plan';
 import { SITE_ROLE } from '../core/plan-types';
 import { reachKmForDuration, DEFAULT_CIRCUITY, DEFAULT_SPEED_KMH } from '../core/reach/travel-time';
@@ -32,7 +30,7 @@ import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { readPointsFile } from '../io/read-points';
 import type { PointTable } from '../io/points';
 import { parseArgs, UsageError, type OptionSpec, type ParsedArgs } from './args';
-import { readBytes, readText, loadPlanInputs } from './plan-inputs';
+import { loadPlanInputs, readBytes, readText, writeOutput } from './plan-inputs';
 import { parsePlanArgs } from './plan-options';
 import { ruralVillagePoints } from './province';
 import { loadRoads, roadsSummary } from './reach-network';
@@ -484,12 +482,3 @@ function runsReport(input: RunsExportInput): object {
 }
 
 const fixed2 = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '-');
-
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-  } catch (error) {
-    throw new InputError(file, `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
