@@ -2,6 +2,7 @@
  * The options of `npm run rollout`: one table that drives parsing, checks and `--help`, and the partial cost model
  * of `--costs costs.json` (every mistake there is one line naming the file and the key, exit code 2).
  */
+import { DEFAULT_OPERATING_DAYS, DEFAULT_TRANSPORT_BUDGET_SEC } from '../core/rollout/transport';
 import { readFileSync } from 'node:fs';
 import { checkCostModel, defaultRolloutParams, MAX_YEARS, MIN_YEARS } from '../core/rollout/defaults';
 import type { CostModel, CountyScore, RolloutParams } from '../core/rollout/rollout-types';
@@ -60,6 +61,28 @@ export const ROLLOUT_OPTIONS: readonly OptionSpec[] = [
     value: 'FILE',
     help: 'JSON object of county weights by 6-digit code, for --score user-weight',
   },
+  {
+    name: 'transport',
+    kind: 'flag',
+    help:
+      'also cost the daily van runs of each year (npm run routes on the open sites,\n' +
+      'Delivery runs defaults), reported per year, not counted against the budget',
+  },
+  {
+    name: 'transport-days',
+    kind: 'number',
+    value: 'N',
+    min: 0,
+    help: `operating days per year of the runs (default ${DEFAULT_OPERATING_DAYS}, assumption)`,
+  },
+  {
+    name: 'transport-seconds',
+    kind: 'number',
+    value: 'S',
+    min: 0,
+    minExclusive: true,
+    help: `time budget of the runs of all years (default ${DEFAULT_TRANSPORT_BUDGET_SEC})`,
+  },
   { name: 'data', kind: 'file', value: 'DIR', help: 'dataset folder (default public/data)' },
   { name: 'out', kind: 'file', value: 'FILE', help: 'GeoJSON of the sites, one Point per site (required)' },
   { name: 'report', kind: 'file', value: 'FILE', help: 'JSON report: parameters, years, targets, spend' },
@@ -75,6 +98,8 @@ export interface RolloutCliOptions {
   out: string;
   report?: string;
   breakdown?: string;
+  /** Cost the van runs of each year (`--transport`): operating days and time budget. */
+  transport?: { daysPerYear: number; timeBudgetSec: number };
 }
 
 /** The help text. */
@@ -195,6 +220,9 @@ export function parseRolloutArgs(argv: readonly string[]): RolloutCliOptions {
   const costsFile = text('costs');
   const weightsFile = text('weights');
   const score = (text('score') as CountyScore | undefined) ?? base.countyScore;
+  if (args.get('transport') !== true && (args.has('transport-days') || args.has('transport-seconds'))) {
+    throw new UsageError('--transport-days and --transport-seconds need --transport');
+  }
   if (weightsFile !== undefined && score !== 'user-weight') {
     throw new UsageError('--weights needs --score user-weight');
   }
@@ -217,5 +245,11 @@ export function parseRolloutArgs(argv: readonly string[]): RolloutCliOptions {
     out,
     report: text('report'),
     breakdown: text('breakdown'),
+    ...(args.get('transport') === true && {
+      transport: {
+        daysPerYear: num('transport-days', DEFAULT_OPERATING_DAYS),
+        timeBudgetSec: num('transport-seconds', DEFAULT_TRANSPORT_BUDGET_SEC),
+      },
+    }),
   };
 }

@@ -11,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mergeVillageTables } from '../core/live/national';
 import { runRollout } from '../core/rollout/run';
+import { rolloutTransport, type RolloutTransport } from '../core/rollout/transport';
 import type { RolloutResult } from '../core/rollout/rollout-types';
 import { DEFAULT_DATA_DIR, readManifest, readProvinceVillages, readVillageNames } from '../data/node-files';
 import type { VillageTable } from '../core/villages';
@@ -50,12 +51,16 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
     const progress = io.isTty ? progressPrinter('rollout', 60) : undefined;
     const result = runRollout({ villages, countyNames, params: options.params }, { onProgress: progress?.update });
     progress?.done();
+    const transport =
+      options.transport === undefined ? undefined : rolloutTransport(result, villages, options.transport);
     await writeOutput(options.out, `${JSON.stringify(rolloutGeoJson(result, villages))}\n`);
     if (options.report !== undefined) {
-      await writeOutput(options.report, `${JSON.stringify(rolloutReportJson(result), null, 2)}\n`);
+      const report = { ...rolloutReportJson(result), ...(transport !== undefined && { transport }) };
+      await writeOutput(options.report, `${JSON.stringify(report, null, 2)}\n`);
     }
     if (options.breakdown !== undefined) await writeOutput(options.breakdown, breakdownCsv(result.countyRows));
     for (const line of summary(result)) io.out(line);
+    if (transport !== undefined) for (const line of transportSummary(transport)) io.out(line);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -76,6 +81,19 @@ async function writeOutput(file: string, text: string): Promise<void> {
   } catch (error) {
     throw new UsageError(`${file}: cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** The transport lines of the summary: per year vans, km and yuan, and the total. */
+export function transportSummary(transport: RolloutTransport): string[] {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  return [
+    `  transport (${transport.daysPerYear} days a year, not in the budget): ${yuan(transport.totalYuan)} in all`,
+    ...transport.years.map(
+      (y) =>
+        `  year ${y.year}: transport ${yuan(y.yearYuan)}, ${n(y.vans)} vans, ${n(y.kmPerDay)} km a day` +
+        (y.unroutedStations > 0 ? `, ${y.unroutedStations} stations not served by a run` : ''),
+    ),
+  ];
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
