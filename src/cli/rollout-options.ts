@@ -98,8 +98,6 @@ export interface RolloutCliOptions {
   out: string;
   report?: string;
   breakdown?: string;
-  /** Cost the van runs of each year (`--transport`): operating days and time budget. */
-  transport?: { daysPerYear: number; timeBudgetSec: number };
 }
 
 /** The help text. */
@@ -237,6 +235,12 @@ export function parseRolloutArgs(argv: readonly string[]): RolloutCliOptions {
     centerRadiusKm: num('center-radius', base.centerRadiusKm),
     countyScore: score,
     ...(weightsFile === undefined ? {} : { countyWeights: readWeights(weightsFile) }),
+    ...(args.get('transport') === true && {
+      transport: {
+        daysPerYear: num('transport-days', DEFAULT_OPERATING_DAYS),
+        timeBudgetSec: num('transport-seconds', DEFAULT_TRANSPORT_BUDGET_SEC),
+      },
+    }),
   };
   return {
     help: false,
@@ -245,11 +249,5 @@ export function parseRolloutArgs(argv: readonly string[]): RolloutCliOptions {
     out,
     report: text('report'),
     breakdown: text('breakdown'),
-    ...(args.get('transport') === true && {
-      transport: {
-        daysPerYear: num('transport-days', DEFAULT_OPERATING_DAYS),
-        timeBudgetSec: num('transport-seconds', DEFAULT_TRANSPORT_BUDGET_SEC),
-      },
-    }),
   };
 }

@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mergeVillageTables } from '../core/live/national';
 import { runRollout } from '../core/rollout/run';
-import { rolloutTransport, type RolloutTransport } from '../core/rollout/transport';
+import type { RolloutTransport } from '../core/rollout/transport';
 import type { RolloutResult } from '../core/rollout/rollout-types';
 import { DEFAULT_DATA_DIR, readManifest, readProvinceVillages, readVillageNames } from '../data/node-files';
 import type { VillageTable } from '../core/villages';
@@ -51,8 +51,7 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
     const progress = io.isTty ? progressPrinter('rollout', 60) : undefined;
     const result = runRollout({ villages, countyNames, params: options.params }, { onProgress: progress?.update });
     progress?.done();
-    const transport =
-      options.transport === undefined ? undefined : rolloutTransport(result, villages, options.transport);
+    const transport = result.transport;
     await writeOutput(options.out, `${JSON.stringify(rolloutGeoJson(result, villages))}\n`);
     if (options.report !== undefined) {
       const report = { ...rolloutReportJson(result), ...(transport !== undefined && { transport }) };

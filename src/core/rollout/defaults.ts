@@ -122,6 +122,15 @@ export function checkRolloutParams(params: RolloutParams): string[] {
       problems.push(`countyWeights["${code}"] must be a finite number, got ${String(weight)}`);
     }
   }
+  if (params.transport !== undefined) {
+    const { daysPerYear, timeBudgetSec } = params.transport;
+    if (!(typeof daysPerYear === 'number' && Number.isFinite(daysPerYear) && daysPerYear >= 0 && daysPerYear <= 366)) {
+      problems.push(`transport.daysPerYear must be a number of days from 0 to 366, got ${String(daysPerYear)}`);
+    }
+    if (timeBudgetSec !== undefined && !(Number.isFinite(timeBudgetSec) && timeBudgetSec > 0)) {
+      problems.push(`transport.timeBudgetSec must be a number of seconds > 0, got ${String(timeBudgetSec)}`);
+    }
+  }
   const caps = params.yearCaps ?? {};
   for (const key of ['centers', 'stations', 'spendYuan'] as const) {
     const list = caps[key];

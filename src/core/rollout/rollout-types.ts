@@ -6,6 +6,7 @@
  */
 import type { VillageTable } from '../villages';
 import type { Progress } from '../types';
+import type { RolloutTransport } from './transport';
 
 /**
  * Costs in yuan. The defaults are assumptions of this tool, not published figures (the programme announced only
@@ -55,6 +56,11 @@ export interface RolloutParams {
   countyWeights?: Record<string, number>;
   /** Optional caps per year (index 0 = year 1); a missing entry means no cap. */
   yearCaps?: { centers?: number[]; stations?: number[]; spendYuan?: number[] };
+  /**
+   * Also cost the daily van runs of each year (./transport.ts): operating days a year (0 or absent: not costed)
+   * and the time budget of the runs of all years, seconds (default 10). Reported, not counted against the budget.
+   */
+  transport?: { daysPerYear: number; timeBudgetSec?: number };
 }
 
 /** What the rollout runs on: the embedded (or imported) villages of every province. */
@@ -169,6 +175,8 @@ export interface RolloutResult {
   stationLimit?: StationLimit;
   /** True when `shouldStop` ended the run early: the figures describe the sites chosen until then. */
   stopped?: boolean;
+  /** The yearly transport cost of the van runs, when `params.transport` asked for it. */
+  transport?: RolloutTransport;
   /** Seconds of each phase (coverage sets, county ranking, station placement, schedule and report). */
   timings?: { coverageSec: number; rankingSec: number; stationsSec: number; scheduleSec: number };
 }

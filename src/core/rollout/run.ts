@@ -6,6 +6,7 @@
  * network.ts), the county ranking and choice of centers (county-ranking.ts), the station placement (budgeted lazy
  * greedy, stations.ts), the year-by-year schedule (schedule.ts) and the figures (report.ts).
  */
+import { rolloutTransport } from './transport';
 import { checkRolloutParams } from './defaults';
 import { rankCounties, type LoopHooks } from './county-ranking';
 import { buildNetwork } from './network';
@@ -94,10 +95,20 @@ export function runRollout(input: RolloutInput, options: RolloutOptions = {}): R
   const figures = rolloutReport(villages, countyNames, net, plan, params);
   const scheduleSec = lap();
   objective = figures.years.at(-1)?.ruralVillagesCovered ?? 0;
+  const days = params.transport?.daysPerYear ?? 0;
+  const transport =
+    days > 0 && !stopped
+      ? rolloutTransport({ ...figures, params }, villages, {
+          daysPerYear: days,
+          timeBudgetSec: params.transport?.timeBudgetSec,
+          shouldStop: stop,
+        })
+      : undefined;
   report(1);
   return {
     params,
     ...figures,
+    ...(transport !== undefined && { transport }),
     method: rolloutMethod(params),
     seconds: (performance.now() - started) / 1000,
     stopped,

@@ -60,7 +60,7 @@ export interface RolloutTransport {
  * @throws RunParamsError for unusable run parameters; Error for days per year that are not a number >= 0
  */
 export function rolloutTransport(
-  result: RolloutResult,
+  result: Pick<RolloutResult, 'params' | 'sites' | 'years'>,
   villages: VillageTable,
   options: TransportOptions = {},
 ): RolloutTransport {
