@@ -100,6 +100,17 @@ const MAIN_FIELDS: Field[] = [
   },
   top('stationRadiusKm', 'rStationRadius'),
   top('centerRadiusKm', 'rCenterRadius'),
+  {
+    problemKey: 'transport',
+    label: 'rTransportDays',
+    kind: 'number',
+    text: (p) => String(p.transport?.daysPerYear ?? 0),
+    parse: (p, text) => {
+      const days = number(text);
+      const { transport: _, ...rest } = p;
+      return days === 0 ? rest : { ...rest, transport: { ...p.transport, daysPerYear: days } };
+    },
+  },
 ];
 const CAP_FIELDS: Field[] = [
   caps('centers', 'rCapCenters'),

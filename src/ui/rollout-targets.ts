@@ -101,6 +101,36 @@ export function renderTargets(container: HTMLElement, result: RolloutResult | nu
       t(met ? 'rAllMet' : 'rNotMet'),
     ),
   ];
+  const transport = result.transport;
+  if (transport !== undefined) {
+    children.push(
+      el(
+        'div',
+        { 'data-testid': 'targets-transport', 'data-value': String(transport.totalYuan) },
+        el(
+          'p',
+          {},
+          t('rTransportLine', { days: formatNumber(transport.daysPerYear), total: formatYuan(transport.totalYuan) }),
+        ),
+        el(
+          'ul',
+          { class: 'help' },
+          ...transport.years.map((y) =>
+            el(
+              'li',
+              { 'data-year': String(y.year), 'data-value': String(y.yearYuan) },
+              t('rTransportYear', {
+                year: String(y.year),
+                yuan: formatYuan(y.yearYuan),
+                vans: formatNumber(y.vans),
+                km: formatNumber(Math.round(y.kmPerDay)),
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
   const unbuilt = result.unbuilt;
   if (unbuilt !== undefined && unbuilt.centers + unbuilt.stations > 0) {
     children.push(

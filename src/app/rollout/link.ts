@@ -77,6 +77,11 @@ function fieldProblem(key: string, value: unknown, defaults: RolloutParams): str
         Object.entries(value).every(([k, v]) => ['centers', 'stations', 'spendYuan'].includes(k) && isNumberList(v))
         ? null
         : `${key}: expected lists of numbers`;
+    case 'transport':
+      return isRecord(value) &&
+        Object.entries(value).every(([k, v]) => ['daysPerYear', 'timeBudgetSec'].includes(k) && typeof v === 'number')
+        ? null
+        : `${key}: expected { daysPerYear, timeBudgetSec? } numbers`;
     case 'costs': {
       if (!isRecord(value)) return 'costs: expected an object';
       for (const [k, v] of Object.entries(value)) {
