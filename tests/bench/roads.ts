@@ -3,10 +3,12 @@
  * (./roads-network.ts, cached in the temp folder) read and built as `npm run reach` does, in a child process
  * (./roads-measure.ts) so that its peak RSS is the road work's alone: read MB/s, build s, memory, one-to-many
  * Dijkstra per site at 30 min, and the 20,000 villages x 2,000 sites reach at 30 min. Figures only.
- * Not yet here: the same read+build in the browser worker in Chromium (issue 13).
+ * Then the same file imported in the app in Chromium, read and built in the roads worker (./roads-browser.ts):
+ * file-to-summary seconds, Chromium's peak memory, the main thread's longest task meanwhile.
  */
 import { execFileSync } from 'node:child_process';
 import type { RoadsMeasure } from './roads-measure';
+import { browserRoadRows } from './roads-browser';
 import { zhejiangPbf } from './roads-network';
 import type { BenchRow } from './table';
 
@@ -52,5 +54,6 @@ export async function run(): Promise<BenchRow[]> {
       seconds: m.tableSeconds,
       note: `${n(m.tablePairs)} pairs within 30 min, ${m.tableMB.toFixed(1)} MB sparse; snapping ${m.snapSeconds.toFixed(2)} s`,
     },
+    ...(await browserRoadRows(path)),
   ];
 }
