@@ -47,7 +47,12 @@ export async function loadPlanInputs(options: PlanCliOptions): Promise<PlanInput
   const inputs = await loadPointInputs(options);
   if (options.roads === undefined || options.reachMinutes === undefined) return inputs;
   const { withRoadReach } = await import('./plan-roads');
-  return withRoadReach(inputs, options.roads, options.reachMinutes, options.roadProfile);
+  return withRoadReach(inputs, options.params, {
+    roads: options.roads,
+    reachMinutes: options.reachMinutes,
+    centerMinutes: options.centerMinutes,
+    profile: options.roadProfile,
+  });
 }
 
 async function loadPointInputs(options: PlanCliOptions): Promise<PlanInputs> {

@@ -108,6 +108,14 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'with --roads: station reach in minutes by road (pmedian, pcenter: the\ntable is cut there, farther villages count as unreachable)',
   },
   {
+    name: 'center-minutes',
+    kind: 'number',
+    value: 'M',
+    min: 0,
+    minExclusive: true,
+    help: 'with --roads, two-tier: reach of a center to its stations in minutes by\nroad (driving out of the center), instead of --center-radius',
+  },
+  {
     name: 'road-profile',
     kind: 'file',
     value: 'FILE',
@@ -155,7 +163,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     kind: 'number',
     value: 'R',
     min: 0,
-    help: 'two-tier: reach of a center to its stations, great-circle km (also\nwith --matrix)',
+    help: 'two-tier: reach of a center to its stations, great-circle km (also\nwith --matrix and --roads; see --center-minutes)',
   },
   {
     name: 'capacity',
@@ -246,6 +254,8 @@ export interface PlanCliOptions {
   roads?: string;
   /** Station reach by road in minutes (with `roads`; params.radius is then this in seconds). */
   reachMinutes?: number;
+  /** Two-tier center reach by road in minutes (with `roads`; params.centerRadius is then this in seconds). */
+  centerMinutes?: number;
   /** JSON car profile (with `roads`). */
   roadProfile?: string;
   /** Coordinate system of the point files (default WGS 84). */
@@ -307,8 +317,15 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
   if (out === undefined) throw new UsageError('missing --out FILE (the plan as GeoJSON)');
 
   const roads = text('roads');
-  if (roads === undefined && (args.has('reach-minutes') || args.has('road-profile'))) {
-    throw new UsageError('--reach-minutes and --road-profile need --roads FILE');
+  if (roads === undefined && (args.has('reach-minutes') || args.has('road-profile') || args.has('center-minutes'))) {
+    throw new UsageError('--reach-minutes, --center-minutes and --road-profile need --roads FILE');
+  }
+  const centerMinutes = num('center-minutes');
+  if (centerMinutes !== undefined && model !== 'two-tier') {
+    throw new UsageError(`--center-minutes does not apply to --model ${model}`);
+  }
+  if (centerMinutes !== undefined && args.has('center-radius')) {
+    throw new UsageError('give either --center-minutes (by road) or --center-radius (km), not both');
   }
   if (roads !== undefined) {
     if (args.has('matrix')) throw new UsageError('give either --roads or --matrix, not both');
@@ -317,7 +334,9 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
   }
   const { required, optional } = MODEL_PARAMS[model];
   for (const name of required) {
-    if (!args.has(name) && !(name === 'radius' && roads !== undefined)) {
+    const byRoad =
+      (name === 'radius' && roads !== undefined) || (name === 'center-radius' && centerMinutes !== undefined);
+    if (!args.has(name) && !byRoad) {
       throw new UsageError(`--model ${model} needs --${name}`);
     }
   }
@@ -334,7 +353,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
   set('radius', roads === undefined ? num('radius') : (num('reach-minutes') as number) * 60);
   set('targetShare', num('target'));
   set('centers', num('centers'));
-  set('centerRadius', num('center-radius'));
+  set('centerRadius', centerMinutes === undefined ? num('center-radius') : centerMinutes * 60);
   set('capacity', num('capacity'));
   if (args.get('exact') === true) params.exact = true;
   set('timeLimitSec', num('time-limit'));
@@ -352,6 +371,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanCliOptions {
     matrixField: text('matrix-field') as OsrmField | undefined,
     roads,
     reachMinutes: num('reach-minutes'),
+    centerMinutes,
     roadProfile: text('road-profile'),
     crs: text('crs') as PointCrs | undefined,
     swapAxes: args.get('swap-axes') === true,

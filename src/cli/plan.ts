@@ -11,7 +11,7 @@ import type { PlanResult } from '../core/plan-types';
 import { planReport, planToGeoJson } from '../io/plan-output';
 import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { UsageError } from './args';
-import type { PlanInputs } from '../io/plan-inputs';
+import { planRequest, type PlanInputs } from '../io/plan-inputs';
 import { loadPlanInputs, writeOutput } from './plan-inputs';
 import { planShortfall } from './plan-shortfall';
 import { parsePlanArgs, planHelp, type PlanCliOptions } from './plan-options';
@@ -37,14 +37,7 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
     reportProblems(inputs.problems, io);
     for (const note of inputs.notes) io.err(`plan: ${note}`);
     const progress = io.isTty ? progressPrinter('plan') : undefined;
-    const request = {
-      demand: inputs.demand,
-      candidates: inputs.candidates,
-      matrix: inputs.matrix,
-      params: options.params,
-      centerCandidates: inputs.centerCandidates,
-    };
-    const result = await runPlan(request, { onProgress: progress?.update });
+    const result = await runPlan(planRequest(inputs, options.params), { onProgress: progress?.update });
     progress?.done();
     const shortfall = planShortfall(result, inputs.candidates.status);
     if (shortfall !== undefined) io.err(`plan: warning: ${shortfall}`);
@@ -104,7 +97,10 @@ function reachUsed(options: PlanCliOptions, inputs: PlanInputs & { roadReach?: R
 }
 
 function reachText(reach: ReachUsed): string {
-  if (reach.kind === 'road') return `by road, ${reach.minutes} min (${reach.roads}, ${reach.profile})`;
+  if (reach.kind === 'road') {
+    const centers = reach.centerMinutes === undefined ? '' : `, centers ${reach.centerMinutes} min`;
+    return `by road, ${reach.minutes} min${centers} (${reach.roads}, ${reach.profile})`;
+  }
   if (reach.kind === 'matrix')
     return `matrix ${reach.file}${reach.radius === null ? '' : `, ${reach.radius} ${reach.unit}`}`;
   return `great-circle${reach.radiusKm === null ? '' : `, ${reach.radiusKm} km`}`;

@@ -26,6 +26,7 @@ import { SITE_STATUS } from '../core/types';
 import { DEFAULT_DATA_DIR, readProvinceVillages, readVillageNames } from '../data/node-files';
 import { runsCountyCsv, runsGeoJson, type RunsExportInput } from '../io/export-runs';
 import { readPlanFile, type JsonObject, type PlanFile } from '../io/plan-file';
+import { planRequest } from '../io/plan-inputs';
 import { formatProblem, InputError, type InputProblem } from '../io/problems';
 import { readPointsFile } from '../io/read-points';
 import type { PointTable } from '../io/points';
@@ -398,13 +399,7 @@ async function fromProvince(
   }
   const inputs = await loadPlanInputs(options);
   for (const note of inputs.notes) io.err(`routes: plan: ${note}`);
-  const result = await runPlan({
-    demand: inputs.demand,
-    candidates: inputs.candidates,
-    matrix: inputs.matrix,
-    params: options.params,
-    centerCandidates: inputs.centerCandidates,
-  });
+  const result = await runPlan(planRequest(inputs, options.params));
   const selected = Array.from(result.solution.selected);
   if (planOut !== undefined) {
     const { planToGeoJson } = await import('../io/plan-output');

@@ -2,6 +2,7 @@
  * Checks of a planning request before any solving, so that a mistake gets one clear message naming the
  * parameter, rather than a failure deep inside a solver.
  */
+import { centerCandidates } from './plan-two-tier';
 import { PLAN_MODELS, type PlanRequest } from './plan-types';
 import { SITE_STATUS } from './types';
 
@@ -74,6 +75,17 @@ export function checkPlanRequest(request: PlanRequest): void {
   if (request.centerCandidates !== undefined) {
     for (const j of request.centerCandidates) {
       if (!(j < candidates.count)) fail(`centerCandidates lists candidate ${j}; there are ${candidates.count}`);
+    }
+  }
+  if (request.centerMatrix !== undefined) {
+    if (params.model !== 'two-tier') fail(`centerMatrix is for the two-tier model, not ${params.model}`);
+    const { rows, cols, values } = request.centerMatrix;
+    const centers = centerCandidates(request).length;
+    if (rows !== centers || cols !== candidates.count || values.length !== rows * cols) {
+      fail(
+        `centerMatrix must be ${centers} center candidates x ${candidates.count} candidates, ` +
+          `got ${rows} x ${cols} with ${values.length} values`,
+      );
     }
   }
   let proposed = 0;

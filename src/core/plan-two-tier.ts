@@ -7,9 +7,11 @@
  * there are at most {@link MAX_CENTER_CANDIDATES}, else among an even spread of that many (grid thinning, see
  * {@link spreadCandidates}): the solver's center step scales with centers x stations in reach.
  * The center reach is great-circle km (`params.centerRadius`), also with a matrix, which only gives demand-to-
- * candidate distances. A candidate may be chosen as a center and as a station: it then appears twice in
+ * candidate distances; with `request.centerMatrix` (center -> candidate travel times, e.g. by road) it is that
+ * matrix cut at `params.centerRadius` in its unit. A candidate may be chosen as a center and as a station: it then appears twice in
  * `selected`, once per role.
  */
+import { coverageFromMatrix } from './reach/matrix';
 import { coverageByRadius } from './reach/radius';
 import { solveTwoTier } from './solve/two-tier';
 import { SITE_ROLE, type PlanRequest } from './plan-types';
@@ -72,6 +74,18 @@ export function spreadCandidates(candidates: Candidates, allowed: Uint32Array, m
   }
 }
 
+/** Coverage sets read the other way: a center x candidate matrix's sets (demand = centers) as candidate x center. */
+function stationSide(sets: CoverageSets): CoverageSets {
+  return {
+    demandCount: sets.siteCount,
+    siteCount: sets.demandCount,
+    demandOffsets: sets.siteOffsets,
+    demandSites: sets.siteDemands,
+    siteOffsets: sets.demandOffsets,
+    siteDemands: sets.demandSites,
+  };
+}
+
 /** Candidates that may host a center: the request's list or a spread, never excluded ones. */
 export function centerCandidates(request: PlanRequest): Uint32Array {
   const { candidates } = request;
@@ -104,7 +118,10 @@ export async function solveTwoTierPlan(
     lon: Float64Array.from(centerIndex, (j) => candidates.lon[j]),
     lat: Float64Array.from(centerIndex, (j) => candidates.lat[j]),
   };
-  const centerReach = coverageByRadius(candidates, centerPoints, params.centerRadius ?? 0);
+  const centerReach =
+    request.centerMatrix === undefined
+      ? coverageByRadius(candidates, centerPoints, params.centerRadius ?? 0)
+      : stationSide(coverageFromMatrix(request.centerMatrix, params.centerRadius ?? 0));
   const solution = await solveTwoTier(
     { stations: { coverage: stationCoverage, weight: demand.weight, status: candidates.status }, centerReach },
     {

@@ -32,7 +32,8 @@ export interface PlanParams {
   targetShare?: number;
   /** Number of county centers to open (two-tier). */
   centers?: number;
-  /** Reach of a center's delivery run to its stations (two-tier), great-circle km (also with a matrix). */
+  /** Reach of a center's delivery run to its stations (two-tier): great-circle km (also with a matrix), or the
+   * unit of `PlanRequest.centerMatrix` when one is given (seconds by road). */
   centerRadius?: number;
   /** Most demand weight one site can serve (mclp, pmedian), default unlimited; the figures are then the weight
    * each site serves under the solver's assignment. */
@@ -55,6 +56,11 @@ export interface PlanRequest {
   /** Two-tier: indices of the candidates that may host a center (e.g. one per county), ascending. Default: every
    * candidate that is not excluded, or an even spread of 2,000 of them (see src/core/plan-two-tier.ts). */
   centerCandidates?: Uint32Array;
+  /** Two-tier: center -> station distances or travel times, rows = the center candidates in the order of
+   * `centerCandidates(request)` (src/core/plan-two-tier.ts), columns = candidates, `values[c * cols + j]` from
+   * center c to candidate j (Infinity: beyond reach); `params.centerRadius` is then in its unit. When absent, the
+   * center reach is great-circle km. */
+  centerMatrix?: DistanceMatrix;
 }
 
 /** Role codes of selected sites. */

@@ -36,7 +36,7 @@ export interface PlannerApi {
 
 /** The ArrayBuffers under a request's typed arrays, each once, for `Comlink.transfer`. */
 export function requestBuffers(request: PlanRequest): ArrayBuffer[] {
-  const { demand, candidates, matrix, centerCandidates } = request;
+  const { demand, candidates, matrix, centerCandidates, centerMatrix } = request;
   return uniqueBuffers([
     demand.lon,
     demand.lat,
@@ -46,6 +46,7 @@ export function requestBuffers(request: PlanRequest): ArrayBuffer[] {
     candidates.status,
     matrix?.values,
     centerCandidates,
+    centerMatrix?.values,
   ]);
 }
 

@@ -3,6 +3,7 @@
  * demand points themselves), site lists that mark candidates existing or excluded, and a travel-time matrix.
  * Pure (text in, typed arrays out) so the CLI and the app share it; the CLI reads the files.
  */
+import type { PlanParams, PlanRequest } from '../core/plan-types';
 import type { Candidates, Demand, DistanceMatrix } from '../core/types';
 import { selectMatrix } from './align';
 import { parseOsrmTable, type OsrmField } from './osrm';
@@ -48,10 +49,18 @@ export interface PlanInputs {
   matrixUnit?: 's' | 'm';
   /** Two-tier: candidates that may host a center (e.g. one village per county), when the source knows them. */
   centerCandidates?: Uint32Array;
+  /** Two-tier: center -> candidate travel times (e.g. by road; see `PlanRequest.centerMatrix`). */
+  centerMatrix?: DistanceMatrix;
   /** Bad rows or features that were skipped, and site-list entries that could not be applied. */
   problems: InputProblem[];
   /** One-line notes of what was done, e.g. `existing.csv: 3 sites, 2 matched to candidates, 1 added`. */
   notes: string[];
+}
+
+/** The request `runPlan` takes for these inputs and parameters. */
+export function planRequest(inputs: PlanInputs, params: PlanParams): PlanRequest {
+  const { demand, candidates, matrix, centerCandidates, centerMatrix } = inputs;
+  return { demand, candidates, matrix, params, centerCandidates, centerMatrix };
 }
 
 /**

@@ -211,6 +211,66 @@ describe('npm run reach on generated OSM networks (osmium-tool .osm -> .osm.pbf)
     expect(bad).toEqual(['plan: --roads needs --reach-minutes M (station reach by road)']);
   });
 
+  it('plans two tiers with the center reach by road (plan --center-minutes), as enumeration on the tables does', async () => {
+    const [stationMin, centerMin] = [15, 6];
+    const tableOf = async (from: string, minutes: number, name: string): Promise<(number | null)[][]> => {
+      const out = join(tmp, name);
+      const args = ['--roads', paths.pbf, '--from', from, '--to', paths.sites, '--max-minutes', String(minutes)];
+      expect((await runMain([...args, '--out', out])).code).toBe(0);
+      return (JSON.parse(readFileSync(out, 'utf8')) as { durations: (number | null)[][] }).durations;
+    };
+    const villageTable = (await tableOf(paths.villages, stationMin, 'tt-v.json')).filter((_, r) => r !== 5);
+    const centerTable = await tableOf(paths.sites, centerMin, 'tt-c.json'); // row = center, column = station
+    const within = (v: number | null, minutes: number): boolean => v !== null && v <= minutes * 60;
+    const coveredBy = (stations: number[]): number =>
+      villageTable.filter((row) => stations.some((j) => within(row[j], stationMin))).length;
+    let best = 0;
+    for (let c = 0; c < 12; c++) {
+      const reachable = [...Array(12).keys()].filter((j) => within(centerTable[c][j], centerMin));
+      for (let a = 0; a < reachable.length; a++)
+        for (let b = a; b < reachable.length; b++)
+          for (let d = b; d < reachable.length; d++)
+            best = Math.max(best, coveredBy([reachable[a], reachable[b], reachable[d]]));
+    }
+    const err: string[] = [];
+    const io: Console = { out: () => undefined, err: (l) => err.push(l), isTty: false };
+    const report = join(tmp, 'two-tier-road.json');
+    const code = await planMain(
+      [
+        ...['--demand', paths.villages, '--candidates', paths.sites, '--model', 'two-tier', '--p', '3'],
+        ...['--centers', '1', '--roads', paths.pbf, '--reach-minutes', String(stationMin)],
+        ...['--center-minutes', String(centerMin), '--exact', '--out', join(tmp, 'tt.geojson'), '--report', report],
+      ],
+      io,
+    );
+    expect(code, err.join('\n')).toBe(0);
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    expect(best).toBeGreaterThan(0);
+    expect(r.objective).toBe(best);
+    expect(r.coveredWeight).toBe(best);
+    expect(r.reach).toMatchObject({ kind: 'road', minutes: stationMin, centerMinutes: centerMin });
+    expect(r.params.centerRadius).toBe(centerMin * 60);
+    expect(err.at(-1)).toContain(`by road, ${stationMin} min, centers ${centerMin} min`);
+    // The straight line would not have done: with every center reaching every station the plan covers more.
+    const wide = await planMain(
+      [
+        ...['--demand', paths.villages, '--candidates', paths.sites, '--model', 'two-tier', '--p', '3'],
+        ...['--centers', '1', '--roads', paths.pbf, '--reach-minutes', String(stationMin)],
+        ...['--center-radius', '1000', '--exact', '--out', join(tmp, 'tt2.geojson'), '--report', report],
+      ],
+      io,
+    );
+    expect(wide).toBe(0);
+    expect(JSON.parse(readFileSync(report, 'utf8')).objective).toBeGreaterThan(best);
+    const bad: string[] = [];
+    const mclp = ['--demand', paths.villages, '--model', 'mclp', '--p', '2', '--out', join(tmp, 'x.geojson')];
+    const badIo: Console = { out: () => undefined, err: (l) => bad.push(l), isTty: false };
+    expect(
+      await planMain([...mclp, '--roads', paths.pbf, '--reach-minutes', '9', '--center-minutes', '5'], badIo),
+    ).toBe(2);
+    expect(bad).toEqual(['plan: --center-minutes does not apply to --model mclp']);
+  });
+
   it('fails with one located line and exit 2 on a broken road file or a bad option', async () => {
     const bytes = readFileSync(paths.pbf);
     const cut = join(tmp, 'cut.osm.pbf');

@@ -171,6 +171,38 @@ describe('runPlan', () => {
     expect(plan.metrics.siteCoveredWeight[roles.indexOf(SITE_ROLE.center)]).toBe(0);
   });
 
+  it('two-tier with a center matrix (e.g. minutes by road) reaches stations by it, as enumeration does', async () => {
+    const [radius, centerRadius] = [6, 12];
+    const n = inputs.candidates.count;
+    const c = inputs.candidates;
+    const params: PlanParams = { model: 'two-tier', p: 2, radius, centers: 1, centerRadius, exact: true };
+    const straight = await runPlan(request(params));
+    // A center -> station cost that is not the straight line: the straight-line plan's stations are far by road.
+    const far = new Set(
+      Array.from(straight.solution.selected).filter((_, k) => straight.roles[k] === SITE_ROLE.station),
+    );
+    const cost = (a: number, b: number): number =>
+      haversineKm(c.lon[a], c.lat[a], c.lon[b], c.lat[b]) * (far.has(b) ? 3 : 1);
+    const values = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) values[a * n + b] = cost(a, b);
+    let best = 0;
+    for (let a = 0; a < n; a++) {
+      const reachable = Array.from({ length: n }, (_, j) => j).filter((j) => cost(a, j) <= centerRadius);
+      if (reachable.length >= 2) best = Math.max(best, bruteForce(covered(radius), 'max', 2, [], reachable));
+      else if (reachable.length === 1) best = Math.max(best, covered(radius)(reachable));
+    }
+    const plan = await runPlan({ ...request(params), centerMatrix: { rows: n, cols: n, values } });
+    expect(plan.solution.objective).toBe(best);
+    expect(best).toBeLessThan(straight.solution.objective); // the matrix, not the straight line, decided
+    const roles = Array.from(plan.roles);
+    const center = plan.solution.selected[roles.indexOf(SITE_ROLE.center)];
+    plan.solution.selected.forEach((j, k) => {
+      if (roles[k] === SITE_ROLE.station) expect(cost(center, j)).toBeLessThanOrEqual(centerRadius);
+    });
+    const wrong = { ...request(params), centerMatrix: { rows: n - 1, cols: n, values } };
+    await expect(runPlan(wrong)).rejects.toThrow(PlanRequestError);
+  });
+
   it('two-tier chooses centers only among the listed center candidates', async () => {
     const req = {
       ...request({ model: 'two-tier', p: 2, radius: 6, centers: 1, centerRadius: 50 }),
