@@ -21,6 +21,7 @@ export const roadsStrings = {
     roadsUsed: '“建议”按 {file} 的道路计算：站点服务范围 {reach}（从村到站点）。',
     roadsNeedData: '按道路规划需要导入的村庄和候选站点，且规划区域为这些村庄所在的县。',
     suggestedWithRoads: '建议基于 {file} 的道路出行时间，{reach}',
+    roadsCenterReach: '县级中心配送范围 {reach}（按道路，从中心到站点）',
     roadsIsochrone: '等时圈：{site}，道路 {reach}',
   },
   en: {
@@ -43,6 +44,7 @@ export const roadsStrings = {
     roadsNeedData:
       'Planning by road needs imported villages and candidate sites, with the area the counties of those villages.',
     suggestedWithRoads: 'Suggested with road travel times from {file}, {reach}',
+    roadsCenterReach: 'center reach {reach} by road (center to station)',
     roadsIsochrone: 'Isochrone: {site}, {reach} by road',
   },
 } as const;

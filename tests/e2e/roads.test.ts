@@ -23,6 +23,11 @@ interface Hooks {
   __isochroneVertices?: number;
 }
 
+interface Feature {
+  geometry: { coordinates: [number, number] };
+  properties: { role: string };
+}
+
 interface Report {
   selected: number[];
   coveredWeight: number;
@@ -30,16 +35,18 @@ interface Report {
   reach: { kind: string; minutes: number };
 }
 
-/** `npm run plan -- --roads FILE --reach-minutes M` in Node on the fixture villages and sites. */
-function cliPlan(roads: string, report: string): Promise<string> {
+/** Two tiers: 1 center among the candidates, its reach 20 min by road. */
+const CENTER_MIN = 20;
+
+/** `npm run plan -- --roads FILE --reach-minutes M` in Node on the fixture villages and sites (`extra`: more). */
+function cliPlan(roads: string, report: string, extra: string[] = ['--model', 'mclp']): Promise<string> {
   const args = [
     'src/cli/plan.ts',
     '--demand',
     join(FIXTURES, 'plan-villages.csv'),
     '--candidates',
     join(FIXTURES, 'plan-sites.csv'),
-    '--model',
-    'mclp',
+    ...extra,
     '--p',
     String(STATIONS),
     '--roads',
@@ -196,12 +203,47 @@ describe('road reach in the app: a generated network over three Zhejiang countie
     expect(bluer).toBeGreaterThan(2000);
   });
 
+  it('two tiers on road reach: the center reach in minutes by road, as npm run plan -- --center-minutes', async () => {
+    const report = join(dir, 'cli-two-tier.json');
+    const extra = ['--model', 'two-tier', '--centers', '1', '--center-minutes', String(CENTER_MIN)];
+    expect(await cliPlan(pbf, report, extra)).toContain(`reach: by road, 15 min, centers ${CENTER_MIN} min`);
+    const cli = JSON.parse(readFileSync(report, 'utf8')) as Report;
+    const roles = (JSON.parse(readFileSync(`${report}.geojson`, 'utf8')) as { features: Feature[] }).features.map(
+      (f) => `${f.geometry.coordinates[0]},${f.geometry.coordinates[1]}:${f.properties.role}`,
+    );
+    await page.getByLabel('Model').selectOption('two-tier');
+    await page.locator('#plan-panel').getByLabel('County centers', { exact: true }).fill('1');
+    await page.getByLabel('Center reach unit').selectOption('min');
+    const minutes = page.getByLabel('Center reach (minutes)');
+    await minutes.fill(String(CENTER_MIN));
+    await minutes.press('Enter');
+    await waitForText(page, 'roads-note', /center reach 20 min by road \(center to station\)$/);
+    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
+    const reach = `Suggested with road travel times from counties.osm.pbf, 15 min; center reach ${CENTER_MIN} min by road (center to station)`;
+    await waitForText(page, 'suggestion-reach', /center reach/);
+    expect(await text(page, 'suggestion-reach')).toBe(reach);
+    const share = ((100 * cli.coveredWeight) / cli.totalWeight).toFixed(1);
+    expect(await text(page, 'engine-figures')).toBe(
+      `Engine: covered weight ${cli.coveredWeight} of ${cli.totalWeight} (${share}%)`,
+    );
+    const files = await clickAndSave(page, downloads, /^Download plan file/, 1, dir);
+    const plan = JSON.parse(readFileSync(files.get('ruralreach-plan.json')!, 'utf8')) as {
+      plan: { sites: { lon: number; lat: number; role: string }[] };
+    };
+    // Same places and roles (a center on a station's candidate gets an id of its own in the app).
+    const sites = plan.plan.sites.map((s) => `${s.lon},${s.lat}:${s.role}`);
+    expect(sites.sort()).toEqual(roles.sort());
+    expect(roles.filter((r) => r.endsWith(':center'))).toHaveLength(1);
+  });
+
   it('a reload builds the kept road file again; "Back to no roads" drops it', async () => {
     await page.waitForTimeout(800); // the autosave writes after a quiet time
     await page.goto(`${baseUrl}?lang=en&province=33`);
     await page.waitForFunction(() => (window as unknown as Hooks).__roadsDone === 1, null, { timeout: 60_000 });
     expect(await text(page, 'roads-line')).toMatch(/^Roads: counties\.osm\.pbf \(/);
-    expect(await text(page, 'suggestion-reach')).toBe('Suggested with road travel times from counties.osm.pbf, 15 min');
+    expect(await text(page, 'suggestion-reach')).toBe(
+      `Suggested with road travel times from counties.osm.pbf, 15 min; center reach ${CENTER_MIN} min by road (center to station)`,
+    );
     await page.getByRole('button', { name: 'Back to no roads' }).click();
     expect(await page.getByTestId('roads-line').isHidden()).toBe(true);
     expect(await page.getByTestId('roads-note').isHidden()).toBe(true);

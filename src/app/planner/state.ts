@@ -109,8 +109,9 @@ export interface SuggestionInfo extends Pick<
   reach?:
     | { kind: 'table'; file: string; value: number; unit: 'min' | 'km' }
     | { kind: 'line'; radiusKm: number }
-    /** Road reach: the road file (name, size, SHA-256) and profile, and the station reach in minutes by road. */
-    | { kind: 'road'; roads: RoadFileInfo; minutes: number };
+    /** Road reach: the road file (name, size, SHA-256) and profile, the station reach in minutes by road, and for
+     * two tiers with a center reach in minutes, that reach by road (absent: the straight-line km of the params). */
+    | { kind: 'road'; roads: RoadFileInfo; minutes: number; centerMinutes?: number };
   /** The imported candidate sites file the suggestion chose from, when it did. */
   candidatesFile?: string;
   curve: CoverageCurve | null;

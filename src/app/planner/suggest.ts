@@ -9,6 +9,7 @@
 import type * as Comlink from 'comlink';
 import type { CoverageApi } from '../../core/live/coverage-api';
 import type { PlanParams, PlanRequest, PlanResult } from '../../core/plan-types';
+import { centerCandidates } from '../../core/plan-two-tier';
 import { SITE_STATUS } from '../../core/types';
 import { commitPlan } from './actions';
 import { IDLE_RUN, planParams, type CoverageCurve, type SuggestionInfo } from './state';
@@ -81,14 +82,28 @@ export function requestPlan(
   const road = roadUse(state);
   const v = userData.villages;
   if (road.kind === 'used' && roads !== undefined && v !== null) {
-    const roadParams = { ...params, radius: road.radius };
+    const { centerMinutes } = road;
+    const roadParams = {
+      ...params,
+      radius: road.radius,
+      ...(centerMinutes !== undefined && { centerRadius: centerMinutes * 60 }),
+    };
     return {
       params: roadParams,
       call: async (coverage) => {
         const matrix = await roads.table({ lon: v.lon, lat: v.lat }, { lon: c.lon, lat: c.lat }, road.radius);
-        return coverage.userPlanRequest(roadParams, plan.sites, sites, matrix);
+        const request = await coverage.userPlanRequest(roadParams, plan.sites, sites, matrix);
+        return centerMinutes === undefined ? request : withCenterTimes(request, roads, centerMinutes * 60);
       },
-      inputs: { reach: { kind: 'road', roads: road.roads, minutes: road.minutes }, candidatesFile: c.file },
+      inputs: {
+        reach: {
+          kind: 'road',
+          roads: road.roads,
+          minutes: road.minutes,
+          ...(centerMinutes !== undefined && { centerMinutes }),
+        },
+        candidatesFile: c.file,
+      },
     };
   }
   const use = tableUse(state);
@@ -110,6 +125,14 @@ export function requestPlan(
       candidatesFile: c.file,
     },
   };
+}
+
+/** A two-tier request with its center -> candidate times by road (`PlanRequest.centerMatrix`), cut at `seconds`. */
+async function withCenterTimes(request: PlanRequest, roads: RoadTables, seconds: number): Promise<PlanRequest> {
+  const { lon, lat } = request.candidates;
+  const centers = centerCandidates(request);
+  const from = { lon: Float64Array.from(centers, (j) => lon[j]), lat: Float64Array.from(centers, (j) => lat[j]) };
+  return { ...request, centerMatrix: await roads.table(from, { lon, lat }, seconds) };
 }
 
 async function buildRequest(

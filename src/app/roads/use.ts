@@ -20,8 +20,11 @@ export type RoadUse =
   | { kind: 'none' }
   /** A network that cannot be used for this plan: why. */
   | { kind: 'unused'; message: string }
-  /** Used: the road file and the station reach in minutes (`radius` in seconds for `PlanParams.radius`). */
-  | { kind: 'used'; roads: RoadFileInfo; minutes: number; radius: number };
+  /**
+   * Used: the road file and the station reach in minutes (`radius` in seconds for `PlanParams.radius`); for two
+   * tiers with the center reach in minutes, that reach by road too (`centerMinutes`, driving out of the center).
+   */
+  | { kind: 'used'; roads: RoadFileInfo; minutes: number; radius: number; centerMinutes?: number };
 
 /** Whether and how Suggest uses the road network in this state. */
 export function roadUse(state: AppState): RoadUse {
@@ -39,14 +42,18 @@ export function roadUse(state: AppState): RoadUse {
     const fixed = sites.status[k] === SITE_STATUS.existing || sites.status[k] === SITE_STATUS.locked;
     if (fixed && sites.role[k] === SITE_ROLE.station && !at.has(`${sites.lon[k]},${sites.lat[k]}`)) return unused;
   }
-  return { kind: 'used', roads: roads.file, minutes: settings.roadReachMin, radius: settings.roadReachMin * 60 };
+  const used = { kind: 'used', roads: roads.file, minutes: settings.roadReachMin, radius: settings.roadReachMin * 60 };
+  const byRoad = settings.model === 'two-tier' && settings.centerReachUnit === 'min';
+  return byRoad ? { ...used, kind: 'used', centerMinutes: settings.centerDurationMin } : { ...used, kind: 'used' };
 }
 
 /** The line about the road network's use (plan card), or null without one. */
 export function roadUseLine(use: RoadUse): string | null {
   if (use.kind === 'none') return null;
   if (use.kind === 'unused') return use.message;
-  return t('roadsUsed', { file: use.roads.name, reach: reachText(use.minutes, 'min') });
+  const line = t('roadsUsed', { file: use.roads.name, reach: reachText(use.minutes, 'min') });
+  if (use.centerMinutes === undefined) return line;
+  return `${line} ${t('roadsCenterReach', { reach: reachText(use.centerMinutes, 'min') })}`;
 }
 
 /** The plan file's `roads` field: the road file and profile of the current plan's suggestion, if it used roads. */

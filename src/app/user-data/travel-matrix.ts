@@ -97,7 +97,9 @@ export function suggestionReachText(info: SuggestionInfo): string | null {
     return Number.isFinite(reach.radiusKm) ? t('suggestedWithLine', { reach: reachText(reach.radiusKm, 'km') }) : null;
   }
   if (reach.kind === 'road') {
-    return t('suggestedWithRoads', { file: reach.roads.name, reach: reachText(reach.minutes, 'min') });
+    const line = t('suggestedWithRoads', { file: reach.roads.name, reach: reachText(reach.minutes, 'min') });
+    if (reach.centerMinutes === undefined) return line;
+    return `${line}; ${t('roadsCenterReach', { reach: reachText(reach.centerMinutes, 'min') })}`;
   }
   const key = reach.unit === 'min' ? 'suggestedWithTimes' : 'suggestedWithDistances';
   return t(key, { file: reach.file, reach: reachText(reach.value, reach.unit) });
