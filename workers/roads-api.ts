@@ -7,6 +7,7 @@
  * `cancel()`), `setVillages` once per village set (snapped once), then any number of `table`, `reachFrom`
  * (isochrone) and `siteCoverage` (live drag) calls. Times are seconds; limits are minutes.
  */
+import type { RoadLines } from '../src/core/road/lines';
 import type { CarProfile } from '../src/core/road/profile';
 import type { ReachDirection } from '../src/core/road/types';
 import type { RoadFileFormat } from '../src/io/roads';
@@ -91,6 +92,9 @@ export interface RoadsApi {
 
   /** The loaded network's summary, or undefined. */
   summary(): RoadNetworkSummary | undefined;
+
+  /** The loaded network's segments for the map (transferred; empty without a network). */
+  lines(): Promise<RoadLines>;
 
   /**
    * Snaps the villages (the fixed side of tables and coverage) onto the network.

@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { RoadSearch } from '../src/core/road/dijkstra';
+import { roadLines, type RoadLines } from '../src/core/road/lines';
 import { buildRoadNetwork, reverseGraph, type IndexedRoadNetwork } from '../src/core/road/graph';
 import { defaultCarProfile, type CarProfile } from '../src/core/road/profile';
 import { snapPoints } from '../src/core/road/snap';
@@ -170,6 +171,14 @@ export class RoadsService implements RoadsApi {
 
   summary(): RoadNetworkSummary | undefined {
     return this.loaded;
+  }
+
+  lines(): Promise<RoadLines> {
+    if (this.network === undefined) {
+      return Promise.resolve({ count: 0, positions: new Float32Array(0), kmh: new Uint8Array(0) });
+    }
+    const lines = roadLines(this.network);
+    return Promise.resolve(Comlink.transfer(lines, [lines.positions.buffer, lines.kmh.buffer]));
   }
 
   async setVillages(lon: Float64Array, lat: Float64Array): Promise<number> {

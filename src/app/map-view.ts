@@ -9,7 +9,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { coveredVillagePoints, differenceLayer, neutralVillagePoints } from '../map/layers/coverage-villages';
 import { addCountyCoverageLayers, countyShares, showCountyCoverage } from '../map/layers/county-coverage';
 import { distanceColours } from '../map/distance-scale';
-import { isochroneLayer } from '../map/layers/roads';
+import { isochroneLayer, roadNetworkLayer } from '../map/layers/roads';
 import { routesLayers, type RouteLine } from '../map/layers/routes';
 import { stationsLayers } from '../map/layers/stations';
 import { villagesLayers, type VillagePoints } from '../map/layers/villages';
@@ -83,7 +83,11 @@ export function planLayers(
     const mine = values === null ? null : slice(values, points);
     return mine === null ? points : colour(points, mine);
   });
-  const layers: Layer[] = [...villagesLayers(coloured, zoom)];
+  const layers: Layer[] = [];
+  // The road network, faint, under everything else while it is shown.
+  const { lines, shown } = state.roads;
+  if (lines !== null && shown && lines.count > 0) layers.push(roadNetworkLayer(lines));
+  layers.push(...villagesLayers(coloured, zoom));
   // The selected site's isochrone by road, under the sites (not while it is dragged: it is then out of date).
   const iso = state.roads.isochrone;
   if (iso !== null && state.selectedSite === iso.site && state.drag === null) layers.push(isochroneLayer(iso.ring));
@@ -140,6 +144,9 @@ export function bindMapView(
     const iso = layers.find((layer) => layer.id === 'road-isochrone');
     (globalThis as { __isochroneVertices?: number }).__isochroneVertices =
       iso === undefined ? 0 : (state.roads.isochrone?.ring.length ?? 0);
+    // And the road segments drawn (0 when the network is hidden or absent).
+    const roads = layers.some((layer) => layer.id === 'road-network');
+    (globalThis as { __roadSegments?: number }).__roadSegments = roads ? (state.roads.lines?.count ?? 0) : 0;
     // For the browser tests: the village dots handed to deck.gl (embedded, or the user's where imported).
     (globalThis as { __villageDots?: number }).__villageDots = shown.reduce((n, p) => n + p.count, 0);
     // For the browser tests: the delivery runs handed to deck.gl.
@@ -180,6 +187,8 @@ export function bindMapView(
       state.villageColour !== previous.villageColour ||
       state.villageDistances !== previous.villageDistances ||
       state.roads.isochrone !== previous.roads.isochrone ||
+      state.roads.lines !== previous.roads.lines ||
+      state.roads.shown !== previous.roads.shown ||
       state.routes.outcome !== previous.routes.outcome
     ) {
       redraw();

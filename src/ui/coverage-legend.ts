@@ -7,13 +7,14 @@ import { currentOutcome } from '../app/routes/state';
 import type { AppState } from '../app/store';
 import { el } from './dom';
 import { t } from './i18n';
-import { coverageItems, distanceItems, legendList, planPointItems, routeItems } from './legend-items';
+import { coverageItems, distanceItems, legendList, planPointItems, roadItems, routeItems } from './legend-items';
 
 /** Renders the legend, or empties the container when the plan has no sites and counties show density. */
 export function renderCoverageLegend(container: HTMLElement, state: AppState): void {
   if (state.countyColour !== 'coverage' && state.plan.sites.count === 0) {
-    container.hidden = true;
-    container.replaceChildren();
+    const roads = roadsLegend(state);
+    container.hidden = roads.length === 0;
+    container.replaceChildren(...roads);
     return;
   }
   container.hidden = false;
@@ -28,7 +29,15 @@ export function renderCoverageLegend(container: HTMLElement, state: AppState): v
       : []),
     legendList(planPointItems(state), { class: 'legend-points' }),
     ...runsLegend(state),
+    ...roadsLegend(state),
   );
+}
+
+/** The legend line of the road network while the map draws it. */
+function roadsLegend(state: AppState): HTMLElement[] {
+  const { lines, shown, file } = state.roads;
+  if (lines === null || !shown || file === null) return [];
+  return [legendList(roadItems(file.name), { class: 'legend-steps', 'data-testid': 'roads-legend' })];
 }
 
 /** The legend line of the delivery runs while the current plan's runs are drawn (van colours up to the most vans). */

@@ -9,6 +9,7 @@ import { densityScale } from '../map/county-scale';
 import { distanceScale } from '../map/distance-scale';
 import { coverageScale } from '../map/layers/county-coverage';
 import { COVERAGE_COLOURS } from '../map/layers/coverage-villages';
+import { ROAD_COLOURS } from '../map/layers/roads';
 import { routeColour } from '../map/layers/routes';
 import { CENTER_COLOUR, SITE_COLOURS } from '../map/layers/stations';
 import type { LegendItem } from '../map/snapshot-legend';
@@ -101,6 +102,14 @@ export function routeItems(vans: number): LegendItem[] {
       label: t('routesLegendVan', { n: k + 1 }),
       round: false,
     })),
+  ];
+}
+
+/** The legend lines of the road network: main roads and the others, in the map's colours. */
+export function roadItems(file: string): LegendItem[] {
+  return [
+    { colour: rgba(ROAD_COLOURS.main), label: t('roadsLegend', { file }), round: false },
+    { colour: rgba(ROAD_COLOURS.minor), label: t('roadsLegendMinor'), round: false },
   ];
 }
 

@@ -14,6 +14,8 @@ export interface RoadsPanelActions {
   chooseFile(file: File): void;
   cancel(): void;
   clear(): void;
+  /** Shows or hides the network on the map. */
+  show(shown: boolean): void;
 }
 
 export class RoadsPanel {
@@ -26,6 +28,8 @@ export class RoadsPanel {
   private readonly line = el('div', { 'data-testid': 'roads-line' });
   private readonly progress = el('p', { class: 'help', 'data-testid': 'roads-progress', 'aria-live': 'polite' });
   private readonly error = el('p', { class: 'error', role: 'alert', 'data-testid': 'roads-error' });
+  private readonly shownBox = el('input', { type: 'checkbox', id: 'roads-shown' });
+  private readonly shownRow: HTMLElement;
 
   constructor(actions: RoadsPanelActions) {
     this.input.setAttribute('accept', '.pbf,.osm,.geojson');
@@ -37,10 +41,13 @@ export class RoadsPanel {
     this.chooseButton = button(t('roadsChoose'), () => this.input.click());
     this.cancelButton = button(t('roadsCancel'), () => actions.cancel());
     this.clearButton = button(t('roadsClear'), () => actions.clear());
+    this.shownBox.addEventListener('change', () => actions.show(this.shownBox.checked));
+    this.shownRow = el('label', { class: 'check' }, this.shownBox, ` ${t('roadsShown')}`);
     this.root.replaceChildren(
       el('h3', {}, t('roadsTitle')),
       el('p', { class: 'help' }, t('roadsHelp')),
       this.line,
+      this.shownRow,
       el('div', { class: 'row' }, this.chooseButton, this.input, this.cancelButton, this.clearButton),
       this.progress,
       this.error,
@@ -60,5 +67,7 @@ export class RoadsPanel {
     this.chooseButton.disabled = loading;
     this.cancelButton.hidden = !loading;
     this.clearButton.hidden = loading || roads.status !== 'ready';
+    this.shownRow.hidden = roads.status !== 'ready';
+    this.shownBox.checked = roads.shown;
   }
 }

@@ -9,6 +9,9 @@ export const roadsStrings = {
     roadsChoose: '选择路网文件…',
     roadsCancel: '取消读取',
     roadsClear: '不使用路网',
+    roadsShown: '在地图上显示路网',
+    roadsLegend: '道路（{file}）：主要道路（≥ 60 千米/时）',
+    roadsLegendMinor: '其他道路',
     roadsLoading: '路网：{file}（{mb} MB），正在读取…',
     roadsSummary:
       '路网：{file}（{mb} MB）：{ways} 条可通车道路，{nodes} 个节点，{edges} 条边，{components} 个强连通分量（最大占节点 {largest}%）',
@@ -31,6 +34,9 @@ export const roadsStrings = {
     roadsChoose: 'Choose a road file…',
     roadsCancel: 'Cancel reading',
     roadsClear: 'Back to no roads',
+    roadsShown: 'Show the roads on the map',
+    roadsLegend: 'Roads of {file}: main roads (60 km/h or more)',
+    roadsLegendMinor: 'Other roads',
     roadsLoading: 'Roads: {file} ({mb} MB), reading…',
     roadsSummary:
       'Roads: {file} ({mb} MB): {ways} drivable ways, {nodes} nodes, {edges} edges, {components} strongly connected components (largest {largest}% of nodes)',

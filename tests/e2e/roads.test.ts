@@ -21,6 +21,7 @@ interface Hooks {
   __importsDone?: number;
   __roadsDone?: number;
   __isochroneVertices?: number;
+  __roadSegments?: number;
 }
 
 interface Feature {
@@ -138,6 +139,25 @@ describe('road reach in the app: a generated network over three Zhejiang countie
       'roads-note',
       /^Suggest uses the roads of counties\.osm\.pbf: station reach 15 min by road/,
     );
+    // The network is drawn faintly on the map, with its legend line; "Show the roads" off takes it away.
+    await page.waitForFunction(() => ((window as unknown as Hooks).__roadSegments ?? 0) > 0, null, { timeout: 30_000 });
+    expect(await counter(page, '__roadSegments')).toBeGreaterThan(10_000);
+    expect(await text(page, 'roads-legend')).toContain('Roads of counties.osm.pbf: main roads');
+    await page.waitForTimeout(500); // deck.gl draws on the next frame
+    const shown = readPng(await page.screenshot({ path: join(dir, 'roads-shown.png') }));
+    await page.getByLabel('Show the roads on the map').uncheck();
+    await page.waitForFunction(() => (window as unknown as Hooks).__roadSegments === 0);
+    await page.waitForTimeout(500);
+    const hidden = readPng(await page.screenshot());
+    let changed = 0;
+    for (let k = 0; k < shown.data.length; k += 4) {
+      const d = Math.abs(shown.data[k] - hidden.data[k]) + Math.abs(shown.data[k + 1] - hidden.data[k + 1]);
+      if (d > 20) changed++;
+    }
+    expect(changed).toBeGreaterThan(2000);
+    expect(await page.getByTestId('roads-legend').count()).toBe(0);
+    await page.getByLabel('Show the roads on the map').check();
+    await page.waitForFunction(() => ((window as unknown as Hooks).__roadSegments ?? 0) > 0);
   });
 
   it('Suggest on road reach makes the plan of npm run plan -- --roads on the same files', async () => {
@@ -186,6 +206,7 @@ describe('road reach in the app: a generated network over three Zhejiang countie
     await site.fill('1');
     await site.press('Enter');
     await waitForText(page, 'roads-isochrone', /^Isochrone: C\d\d, 15 min by road$/);
+    expect(await counter(page, '__roadSegments')).toBeGreaterThan(10_000); // the network stays drawn under it
     const vertices = await page.evaluate(() => (window as unknown as Hooks).__isochroneVertices ?? 0);
     expect(vertices).toBeGreaterThan(3);
     await page.waitForTimeout(500); // deck.gl draws on the next frame

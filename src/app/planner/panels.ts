@@ -75,7 +75,7 @@ export function bindPanels(store: Store, deps: PanelDeps): () => void {
       renderCountyTable(byId('counties-panel'), state, sort, deps.zoomTo);
     if (changed('scenarios', 'comparison', 'provinceCode'))
       renderScenarios(byId('scenarios-panel'), state, scenarioActions);
-    if (changed('countyColour', 'plan', 'comparison', 'villageColour', 'routes'))
+    if (changed('countyColour', 'plan', 'comparison', 'villageColour', 'routes', 'roads'))
       renderCoverageLegend(byId('coverage-legend'), state);
   });
   return build;

@@ -5,6 +5,7 @@
  * reach. Starts a fresh worker after a crash (the network is then gone: `load` again).
  */
 import * as Comlink from 'comlink';
+import type { RoadLines } from '../../core/road/lines';
 import type { DistanceMatrix } from '../../core/types';
 import type { RoadLoadProgress, RoadNetworkSummary, RoadReach, RoadsApi, RoadTable } from '../../../workers/roads-api';
 import { WorkerHandle, type WorkerFactory } from '../worker-handle';
@@ -90,6 +91,11 @@ export class RoadsClient implements RoadTables {
       remote.table(to.lon, to.lat, maxSeconds / 60, 'to-site', undefined, stopFlag),
     );
     return denseMatrix(table);
+  }
+
+  /** The network's segments for the map (transferred from the worker). */
+  lines(): Promise<RoadLines> {
+    return this.handle.guard(this.handle.connect().lines());
   }
 
   /**

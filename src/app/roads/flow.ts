@@ -87,6 +87,7 @@ export class RoadsFlow {
       chooseFile: (file) => void this.load(file, file.name, true),
       cancel: () => this.client.cancel(),
       clear: () => void this.clear(),
+      show: (shown) => this.show(shown),
     });
     this.panel.show(this.store.get().roads);
   }
@@ -114,7 +115,7 @@ export class RoadsFlow {
     const set = (roads: Partial<RoadsState>) => {
       if (generation === this.generation) this.store.set({ roads: { ...this.store.get().roads, ...roads } });
     };
-    set({ file: info, status: 'loading', progress: null, summary: null, error: null, isochrone: null });
+    set({ file: info, status: 'loading', progress: null, summary: null, error: null, isochrone: null, lines: null });
     try {
       const [summary, sha256] = await Promise.all([
         this.client.load(file, name, (p) => set({ progress: progressOf(p, this.store.get().roads.progress) })),
@@ -123,6 +124,7 @@ export class RoadsFlow {
       if (generation !== this.generation) return;
       const loaded = { ...info, sha256 };
       set({ file: loaded, status: 'ready', progress: null, summary: summaryOf(summary), error: null });
+      void this.drawNetwork(generation);
       if (keep) {
         const backend = await this.backend;
         await backend?.write({ info: loaded, blob: file });
@@ -136,11 +138,26 @@ export class RoadsFlow {
     }
   }
 
+  /** Asks the road worker for the network's segments and hands them to the map, unless a newer load started. */
+  private async drawNetwork(generation: number): Promise<void> {
+    try {
+      const lines = await this.client.lines();
+      if (generation === this.generation) this.store.set({ roads: { ...this.store.get().roads, lines } });
+    } catch {
+      // The network was dropped or replaced meanwhile: nothing to draw.
+    }
+  }
+
+  /** Shows or hides the network on the map. */
+  show(shown: boolean): void {
+    this.store.set({ roads: { ...this.store.get().roads, shown } });
+  }
+
   /** Back to no roads: the network is dropped and the kept file forgotten. */
   async clear(): Promise<void> {
     this.generation++;
     this.client.clear();
-    this.store.set({ roads: NO_ROADS });
+    this.store.set({ roads: { ...NO_ROADS, shown: this.store.get().roads.shown } });
     const backend = await this.backend;
     await backend?.write(null).catch(() => undefined);
   }

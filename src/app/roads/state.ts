@@ -4,6 +4,7 @@
  * import's progress. The network itself lives in the road worker; the file is kept in IndexedDB (roads/idb.ts) so
  * that a reload builds it again. Plain data, pure helpers.
  */
+import type { RoadLines } from '../../core/road/lines';
 import { formatNumber, t } from '../../ui/i18n';
 import type { Isochrone } from './isochrone';
 
@@ -45,6 +46,10 @@ export interface RoadsState {
   error: string | null;
   /** The isochrone of the selected station or center, or null. */
   isochrone: Isochrone | null;
+  /** The network's segments for the map (from the road worker once it is built), or null. */
+  lines: RoadLines | null;
+  /** Whether the map draws the network (the card's "Show roads on the map"). */
+  shown: boolean;
 }
 
 export const NO_ROADS: RoadsState = {
@@ -54,6 +59,8 @@ export const NO_ROADS: RoadsState = {
   summary: null,
   error: null,
   isochrone: null,
+  lines: null,
+  shown: true,
 };
 
 /** The profile name of the app's imports: the default car profile of src/core/road/profile.ts. */

@@ -13,7 +13,7 @@ import {
   writeOsmXmlFile,
   type GeneratedNetwork,
 } from '../../fixtures/roads/generate';
-import { referenceTable } from '../cli/reach-reference';
+import { referenceRule, referenceTable } from '../cli/reach-reference';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ruralreach-roads-worker-'));
 const MAX_MINUTES = 12;
@@ -139,6 +139,41 @@ describe('road worker service (comlink over a MessageChannel, a generated .osm.p
         true,
       );
     });
+  });
+
+  it('hands the map every drivable segment once, with its speed, and nothing else', async () => {
+    const remote = remoteService();
+    const empty = await remote.lines();
+    expect(empty.count).toBe(0);
+    await remote.load(pbf, 'roads.osm.pbf');
+    const lines = await remote.lines();
+    expect(lines.positions.length).toBe(4 * lines.count);
+    // Keyed by the float32 coordinates the map gets (under a metre from the file's).
+    const key = (x0: number, y0: number, x1: number, y1: number): string => {
+      const a = `${Math.fround(x0)},${Math.fround(y0)}`;
+      const b = `${Math.fround(x1)},${Math.fround(y1)}`;
+      return a < b ? `${a} ${b}` : `${b} ${a}`;
+    };
+    const want = new Map<string, Set<number>>(); // segment -> speeds of the drivable ways along it
+    for (const way of network.ways) {
+      const rule = referenceRule(way.tags);
+      if (rule === undefined) continue;
+      for (let k = 0; k + 1 < way.nodes.length; k++) {
+        const [a, b] = [way.nodes[k], way.nodes[k + 1]];
+        const id = key(network.lon[a], network.lat[a], network.lon[b], network.lat[b]);
+        want.set(id, (want.get(id) ?? new Set()).add(Math.round(rule.kmh)));
+      }
+    }
+    const got = new Set<string>();
+    for (let s = 0; s < lines.count; s++) {
+      const p = lines.positions.subarray(4 * s, 4 * s + 4);
+      const id = key(p[0], p[1], p[2], p[3]);
+      expect(want.get(id), `segment ${id} is drivable`).toBeDefined();
+      expect(want.get(id)!.has(lines.kmh[s]), `segment ${id} at ${lines.kmh[s]} km/h`).toBe(true);
+      got.add(id);
+    }
+    expect(got.size).toBe(want.size);
+    expect(lines.count).toBeGreaterThanOrEqual(want.size);
   });
 
   it('stops a load when the shared stop flag is set and keeps no network', async () => {

@@ -40,6 +40,8 @@ const READY: RoadsState = {
   },
   error: null,
   isochrone: null,
+  lines: null,
+  shown: true,
 };
 
 /** 3 user villages (the whole demand), 2 imported candidate sites, a loaded road network. */
