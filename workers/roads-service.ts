@@ -213,7 +213,9 @@ export class RoadsService implements RoadsApi {
         const now = performance.now();
         if (now - last >= PROGRESS_INTERVAL_MS || end === sites.count) {
           last = now;
-          void onProgress?.(end / sites.count);
+          // The last share is awaited: a proxied callback runs on its own port, so it could arrive after the table.
+          if (end === sites.count) await Promise.resolve(onProgress?.(1));
+          else void onProgress?.(end / sites.count);
         }
         await nextTurn();
         if (shouldStop()) throw new ReachCancelled();
