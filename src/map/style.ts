@@ -14,8 +14,9 @@ export interface BasemapOptions {
 
 /**
  * The offline basemap: background, province and county fills and outlines from the embedded vector tiles
- * (`boundaries.pmtiles`, read through the `pmtiles://` protocol registered in ./basemap.ts), and Chinese labels. No `glyphs` URL: MapLibre then draws every label with local fonts (TinySDF), so no font
- * request leaves the machine. No sprites. An online raster layer is added only when a tile URL is configured.
+ * (`boundaries.pmtiles`, read through the `pmtiles://` protocol registered in ./basemap.ts), and Chinese labels.
+ * No `glyphs` URL: MapLibre then draws every label with local fonts (TinySDF), so no font request leaves the
+ * machine. No sprites. An online raster layer is added only when a tile URL is configured.
  */
 export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecification {
   const style: StyleSpecification = {
@@ -38,7 +39,13 @@ export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecific
       type: 'fill',
       source: BOUNDARY_SOURCE,
       'source-layer': COUNTY_LAYER,
-      paint: { 'fill-color': fillColor, 'fill-opacity': ['step', ['zoom'], 0.75, DETAIL_ZOOM, 0.6] },
+      // No antialiasing outline: county-line draws the outlines, and software WebGL (headless tests) compiles one
+      // shader program fewer before the first frame.
+      paint: {
+        'fill-color': fillColor,
+        'fill-opacity': ['step', ['zoom'], 0.75, DETAIL_ZOOM, 0.6],
+        'fill-antialias': false,
+      },
     },
     {
       id: 'county-line',

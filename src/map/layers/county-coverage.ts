@@ -55,7 +55,7 @@ export function addCountyCoverageLayers(map: MapLibreMap): void {
       source: BOUNDARY_SOURCE,
       'source-layer': COUNTY_LAYER,
       layout: { visibility: 'none' },
-      paint: { 'fill-color': coverageFillExpression(), 'fill-opacity': 1 },
+      paint: { 'fill-color': coverageFillExpression(), 'fill-opacity': 1, 'fill-antialias': false },
     },
     map.getLayer('county-line') ? 'county-line' : undefined,
   );
