@@ -52,6 +52,28 @@ async function main(): Promise<void> {
   const province = () => manifest.provinces.find((p) => p.code === store.get().provinceCode) ?? national;
   const filesOf = (code: string) => (code === NATIONAL_CODE ? manifest.provinces.map((p) => p.code) : [code]);
 
+  const dataWorker = Comlink.wrap<DataWorkerApi>(
+    new Worker(new URL('../workers/data.worker.ts', import.meta.url), { type: 'module' }),
+  );
+  const villages = new Map<string, VillagePoints>();
+  const fetching = new Map<string, Promise<VillagePoints>>();
+  const shownVillages = () => store.get().loadedProvinces.map((code) => villages.get(code)!);
+  // Village points of some provinces, each fetched once (one at a time: the data worker answers in order).
+  const loadPoints = async (codes: string[]): Promise<VillagePoints[]> => {
+    for (const c of codes) {
+      if (!fetching.has(c)) {
+        const points = dataWorker.loadVillagePositions(DATA_URL, c).then(villagePoints);
+        points.catch(() => fetching.delete(c)); // a failed fetch is tried again on the next call
+        fetching.set(c, points);
+      }
+      if (!villages.has(c)) villages.set(c, await fetching.get(c)!);
+    }
+    return codes.map((c) => villages.get(c)!);
+  };
+  // The planner's first villages are fetched while the map starts, not after.
+  // (A failure shows later, where showProvince awaits the same fetch.)
+  if (!isGovernmentView(location.search)) loadPoints(filesOf(store.get().provinceCode)).catch(() => undefined);
+
   const map = createBasemap(byId('map'), { dataUrl: DATA_URL, tileUrl: readTileUrl() }, province().bbox);
   const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
   map.addControl(overlay);
@@ -64,18 +86,6 @@ async function main(): Promise<void> {
     else map.once('style.load', () => showCountyDensity(map, counties));
   });
 
-  const dataWorker = Comlink.wrap<DataWorkerApi>(
-    new Worker(new URL('../workers/data.worker.ts', import.meta.url), { type: 'module' }),
-  );
-  const villages = new Map<string, VillagePoints>();
-  const shownVillages = () => store.get().loadedProvinces.map((code) => villages.get(code)!);
-  // Village points of some provinces, each fetched once (one at a time: the data worker answers in order).
-  const loadPoints = async (codes: string[]): Promise<VillagePoints[]> => {
-    for (const c of codes) {
-      if (!villages.has(c)) villages.set(c, villagePoints(await dataWorker.loadVillagePositions(DATA_URL, c)));
-    }
-    return codes.map((c) => villages.get(c)!);
-  };
   // A government link opens the read-only view: no planner, no editing (src/app/government.ts).
   if (isGovernmentView(location.search)) {
     const refresh = startGovernmentView({
