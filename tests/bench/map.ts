@@ -4,7 +4,8 @@
  * (MapLibre idle with the counties drawn and the default province's villages shown), the bytes the browser
  * received for it (page and workers, response bodies as sent), and the longest main-thread script of a long
  * animation frame (Long Animation Frames API, ./../e2e/planner-loaf.ts) per phase: load, suggest (1,000 stations
- * in Zhejiang), province switch (Jiangsu), zoom and pan, national view. Figures only, no pass/fail.
+ * in Zhejiang), province switch (Jiangsu), zoom and pan, national view, national rollout (the default programme
+ * run and drawn). Figures only, no pass/fail.
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -137,6 +138,21 @@ export async function run(): Promise<BenchRow[]> {
         await page.locator('#province-select').selectOption('00');
         await page.getByTestId('county-table').locator('tbody tr').nth(2000).waitFor({ timeout: 120_000 });
         await page.waitForFunction(() => (window as unknown as Hooks).__mapIdle === true, null, { timeout: 120_000 });
+      }),
+    );
+    rows.push(
+      await phase(page, 'rollout (default programme, year 5 drawn)', async () => {
+        await page.locator('#mode-switch button[data-mode=rollout]').click();
+        await page.getByTestId('rollout-run').click();
+        await page.getByTestId('target-counties').waitFor({ timeout: 240_000 });
+        await page.waitForFunction(
+          () => {
+            const drawn = (window as unknown as { __rolloutDrawn?: { villages: number } }).__rolloutDrawn;
+            return drawn !== undefined && drawn.villages > 0 && (window as unknown as Hooks).__mapIdle === true;
+          },
+          null,
+          { timeout: 120_000 },
+        );
       }),
     );
     rows.push({
