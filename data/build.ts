@@ -14,10 +14,11 @@ import { encodeVillageNames } from '../src/data/village-names';
 import { buildBoundaries, FULL_INTERVAL_M, SIMPLIFIED_INTERVAL_M, type BoundaryFeature } from './boundaries';
 import { builderHash } from './builder-hash';
 import { loadRenameList, matchCounties } from './county-match';
-import { countyMatchCsv, featureCollectionText, fileEntry, matchSummary } from './outputs';
+import { countyInfoText, countyMatchCsv, featureCollectionText, fileEntry, matchSummary } from './outputs';
 import { loadSourcePolygons } from './polygons';
 import { loadRegistry, type Registry } from './registry';
 import { BOUNDARY_PACKAGE, DEFAULT_OUT_DIR, manifestSources, packageVersion, REGISTRY_PACKAGE } from './sources';
+import { boundaryArchive } from './tiles';
 import { buildProvinceVillages } from './village-tables';
 
 export interface BuildOptions {
@@ -83,6 +84,31 @@ export async function buildDataset(options: BuildOptions): Promise<BuildReport> 
     'provinces-simplified.geojson',
     text(featureCollectionText(boundaries.provincesSimplified.map(provinceProps))),
   );
+  // The map's boundaries: vector tiles of the full layers (data/tiles.ts), plus what the tiles leave out.
+  const countyFeatures = boundaries.counties.map(countyProps);
+  outputs.set(
+    'boundaries.pmtiles',
+    boundaryArchive({ counties: countyFeatures, provinces: boundaries.provinces }, jointBox(boundaries.provinces)),
+  );
+  const simplifiedBox = new Map(boundaries.countiesSimplified.map((f) => [f.properties.code, bboxOf(f)]));
+  outputs.set(
+    'county-info.json',
+    text(
+      countyInfoText(
+        countyFeatures.map(({ properties: p }) => ({
+          code: p.code,
+          name: p.name,
+          provinceCode: p.provinceCode,
+          cityCode: p.cityCode,
+          villages: p.villages,
+          ruralVillages: p.ruralVillages,
+          areaKm2: Number(p.areaKm2),
+          bbox: simplifiedBox.get(p.code) ?? bboxOf(boundaries.counties.find((f) => f.properties.code === p.code)),
+        })),
+      ),
+    ),
+  );
+  step('cut the boundary vector tiles');
   outputs.set('province-labels.geojson', text(featureCollectionText(boundaries.provinceLabels.map(provinceProps))));
   outputs.set('county-match.csv', text(countyMatchCsv(matches, polygons, unmatchedPolygons)));
   for (const { table, names } of provinceVillages) {
@@ -143,6 +169,8 @@ export async function buildDataset(options: BuildOptions): Promise<BuildReport> 
       (unmatchedPolygons.length ? ` (${unmatchedPolygons.map((i) => polygons[i].name).join(', ')})` : ''),
   );
   log(`  ${outputs.size} files, ${(rawBytes / 1e6).toFixed(2)} MB raw, ${(gzipBytes / 1e6).toFixed(2)} MB gzip`);
+  const archive = outputs.get('boundaries.pmtiles')!.byteLength;
+  log(`  boundaries.pmtiles ${(archive / 1e6).toFixed(2)} MB (vector tiles, already gzipped inside)`);
   log(`  done in ${seconds.toFixed(1)} s`);
   return { manifest, seconds, rawBytes, gzipBytes };
 }
@@ -160,6 +188,17 @@ function countVillages(registry: Registry): Map<string, [number, number]> {
     }
   }
   return counts;
+}
+
+/** [west, south, east, north] around features, degrees. */
+function jointBox(features: readonly BoundaryFeature[]): [number, number, number, number] {
+  const boxes = features.map(bboxOf);
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
 }
 
 /** [west, south, east, north] of a feature, degrees. */

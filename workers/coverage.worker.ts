@@ -21,6 +21,7 @@ import { mergeVillageTables, NATIONAL_CODE } from '../src/core/live/national';
 import { LiveSession } from '../src/core/live/session';
 import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
+import { parseCountyInfo } from '../src/data/county-info';
 import { countyNamesFromMatchTable } from '../src/data/county-names';
 import type { VillageTable } from '../src/core/villages';
 import { fetchAllVillages, fetchOk, fetchProvinceVillages } from '../src/data/fetch-villages';
@@ -43,6 +44,7 @@ function fullCounties(dataUrl: string): Promise<BoundaryFeature[]> {
   return exportCounties;
 }
 let countyFeatures: Promise<CountyFeature[]> | undefined;
+let simplifiedCounties: Promise<BoundaryFeature[]> | undefined;
 /** The user's villages by county (setUserVillages), swapped into every province file loaded after. */
 let userVillages: CountedUserVillages | null = null;
 /** County boundaries at full resolution for exports (`exportPlan`), fetched once. */
@@ -57,19 +59,41 @@ function serial<T>(work: () => T | Promise<T>): Promise<T> {
 }
 
 /**
- * The county boundaries, plus a feature without geometry for each registry county that has no boundary (138,
- * e.g. districts made since the boundary data), so that every county is named (county-match.csv) and framed by
- * its villages.
+ * The counties' names and boxes (county-info.json; each box as a two-point geometry, its south-west and north-east
+ * corners), plus a feature without geometry for each registry county that has no boundary (138, e.g. districts
+ * made since the boundary data), so that every county is named (county-match.csv) and framed by its villages.
  */
-const boundaries = (dataUrl: string): Promise<CountyFeature[]> =>
+const countyBoxes = (dataUrl: string): Promise<CountyFeature[]> =>
   (countyFeatures ??= Promise.all([
-    fetchOk(`${dataUrl}counties-simplified.geojson`).then((r) => r.json() as Promise<{ features: CountyFeature[] }>),
+    fetchOk(`${dataUrl}county-info.json`).then(async (r) => parseCountyInfo(await r.json()).counties),
     fetchOk(`${dataUrl}county-match.csv`).then(async (r) => countyNamesFromMatchTable(await r.text())),
-  ]).then(([geojson, names]) => {
-    const drawn = new Set(geojson.features.map((f) => String(f.properties?.code ?? '')));
+  ]).then(([counties, names]) => {
+    const drawn = new Set(counties.map((c) => c.code));
     const unbounded = [...names].filter(([code]) => !drawn.has(code));
-    return [...geojson.features, ...unbounded.map(([code, name]) => ({ properties: { code, name }, geometry: null }))];
+    return [
+      ...counties.map(({ code, name, bbox: [w, s, e, n] }) => ({
+        properties: { code, name },
+        geometry: {
+          type: 'MultiPoint',
+          coordinates: [
+            [w, s],
+            [e, n],
+          ],
+        },
+      })),
+      ...unbounded.map(([code, name]) => ({ properties: { code, name }, geometry: null })),
+    ];
   }));
+
+/** The simplified county polygons, for placing imported villages in their county; fetched on the first import. */
+const countyPolygons = (dataUrl: string): Promise<BoundaryFeature[]> =>
+  (simplifiedCounties ??= fetchOk(`${dataUrl}counties-simplified.geojson`)
+    .then((r) => r.json() as Promise<{ features: BoundaryFeature[] }>)
+    .then((geojson) => geojson.features)
+    .catch((error: unknown) => {
+      simplifiedCounties = undefined;
+      throw error;
+    }));
 
 /**
  * Loads province files with the user's villages swapped in (src/core/live/user-villages.ts) and returns the summary,
@@ -122,7 +146,7 @@ const api: {
 } = {
   loadProvince: (dataUrl, provinceCode, demand, area) =>
     serial(async () => {
-      const features = boundaries(dataUrl);
+      const features = countyBoxes(dataUrl);
       if (provinceCode !== NATIONAL_CODE) {
         return loadTables([await fetchProvinceVillages(dataUrl, provinceCode)], await features, demand, area, false);
       }
@@ -135,7 +159,7 @@ const api: {
         userVillages = null;
         return { count: 0, outside: 0, counties: [] };
       }
-      const features = ((await boundaries(dataUrl)) as unknown as BoundaryFeature[]).filter(
+      const features = (await countyPolygons(dataUrl)).filter(
         (f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
       );
       const county = countyOfPoints(villages.lon, villages.lat, features);

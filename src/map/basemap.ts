@@ -1,15 +1,19 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { addProtocol, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { Protocol } from 'pmtiles';
 import { createStyle, type BasemapOptions } from './style';
 
 /** Local font stack for Chinese labels: drawn in the browser, so no glyph file is ever requested. */
 export const CJK_FONTS =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
+let protocol: Protocol | undefined;
+
 /**
  * Creates the MapLibre map on the offline style. MapLibre 6 is ESM-only and needs its worker module's URL
- * after a Vite build (see ../shared/BROWSER.md).
+ * after a Vite build (see ../shared/BROWSER.md). The boundary tiles are read from the PMTiles archive by HTTP
+ * range requests (`pmtiles://` URLs, the pmtiles package's MapLibre protocol, registered once).
  */
 export function createBasemap(
   container: HTMLElement,
@@ -17,6 +21,10 @@ export function createBasemap(
   bounds: [number, number, number, number],
 ): MapLibreMap {
   setWorkerUrl(workerUrl);
+  if (protocol === undefined) {
+    protocol = new Protocol();
+    addProtocol('pmtiles', protocol.tile);
+  }
   const map = new MapLibreMap({
     container,
     style: createStyle(options),

@@ -1,6 +1,8 @@
 import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { CountyInfoEntry } from '../data/county-info';
+import { countyFeature } from './boundary-source';
 
 /**
  * The county choropleth metric for now: villages per 100 km² (village-level units of the registry divided by
@@ -21,18 +23,37 @@ export function densityScale(): ScaleThreshold<number, string> {
   return scaleThreshold<number, string>().domain(DENSITY_THRESHOLDS).range(COLOURS);
 }
 
-/** The metric as a MapLibre expression over a county feature's properties `villages` and `areaKm2`. */
-export const densityExpression: ExpressionSpecification = [
-  '*',
-  100,
-  ['/', ['to-number', ['get', 'villages'], 0], ['max', ['to-number', ['get', 'areaKm2'], 1], 0.001]],
-];
+/**
+ * The metric of one county, villages per 100 km².
+ * @param areaKm2 geodesic area; areas under 0.001 km² count as 0.001
+ */
+export function countyDensity(villages: number, areaKm2: number): number {
+  return (100 * villages) / Math.max(areaKm2, 0.001);
+}
 
-/** The same d3 scale as a MapLibre `step` expression, so the map and the legend cannot disagree. */
+/**
+ * The scale as a MapLibre `step` expression over the feature state `density` (the vector tiles carry only the
+ * code; showCountyDensity sets it), transparent until it is set, so the map and the legend cannot disagree.
+ */
 export function densityFillExpression(): ExpressionSpecification {
   const scale = densityScale();
   const range = scale.range();
-  const stops: (number | string)[] = [];
+  const stops: (number | string)[] = [0, range[0]];
   scale.domain().forEach((threshold, i) => stops.push(threshold, range[i + 1]));
-  return ['step', densityExpression, range[0], ...stops] as ExpressionSpecification;
+  return [
+    'step',
+    ['coalesce', ['feature-state', 'density'], -1],
+    'rgba(0, 0, 0, 0)',
+    ...stops,
+  ] as ExpressionSpecification;
+}
+
+/**
+ * Sets every county's density as feature state of the boundary tiles (feature id = the code as an integer).
+ * Call once the style is loaded; MapLibre keeps the states for tiles loaded later.
+ */
+export function showCountyDensity(map: MapLibreMap, counties: readonly CountyInfoEntry[]): void {
+  for (const c of counties) {
+    map.setFeatureState(countyFeature(c.code), { density: countyDensity(c.villages, c.areaKm2) });
+  }
 }

@@ -1,7 +1,8 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { BOUNDARY_SOURCE, COUNTY_LAYER, PROVINCE_LAYER } from './boundary-source';
 import { densityFillExpression } from './county-scale';
 
-/** Zoom at which the full-detail boundaries replace the simplified ones. */
+/** Zoom from which county outlines, thicker province lines and a lighter county fill are drawn. */
 export const DETAIL_ZOOM = 6;
 
 export interface BasemapOptions {
@@ -12,19 +13,17 @@ export interface BasemapOptions {
 }
 
 /**
- * The offline basemap: background, province and county fills and outlines from the embedded GeoJSON, and
- * Chinese labels. No `glyphs` URL: MapLibre then draws every label with local fonts (TinySDF), so no font
- * request leaves the machine. No sprites. An online raster layer is added only when a tile URL is configured.
+ * The offline basemap: background, province and county fills and outlines from the embedded vector tiles
+ * (`boundaries.pmtiles`, read through the `pmtiles://` protocol registered in ./basemap.ts), and Chinese labels.
+ * No `glyphs` URL: MapLibre then draws every label with local fonts (TinySDF), so no font request leaves the
+ * machine. No sprites. An online raster layer is added only when a tile URL is configured.
  */
 export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     name: 'RuralReach offline',
     sources: {
-      counties: { type: 'geojson', data: `${dataUrl}counties.geojson`, promoteId: 'code' },
-      'counties-simplified': { type: 'geojson', data: `${dataUrl}counties-simplified.geojson`, promoteId: 'code' },
-      provinces: { type: 'geojson', data: `${dataUrl}provinces.geojson`, promoteId: 'code' },
-      'provinces-simplified': { type: 'geojson', data: `${dataUrl}provinces-simplified.geojson` },
+      [BOUNDARY_SOURCE]: { type: 'vector', url: `pmtiles://${dataUrl}boundaries.pmtiles` },
       'province-labels': { type: 'geojson', data: `${dataUrl}province-labels.geojson` },
     },
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe7ec' } }],
@@ -36,44 +35,38 @@ export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecific
   const fillColor = densityFillExpression();
   style.layers.push(
     {
-      id: 'county-fill-simplified',
-      type: 'fill',
-      source: 'counties-simplified',
-      maxzoom: DETAIL_ZOOM,
-      paint: { 'fill-color': fillColor, 'fill-opacity': 0.75 },
-    },
-    {
       id: 'county-fill',
       type: 'fill',
-      source: 'counties',
-      minzoom: DETAIL_ZOOM,
-      paint: { 'fill-color': fillColor, 'fill-opacity': 0.6 },
+      source: BOUNDARY_SOURCE,
+      'source-layer': COUNTY_LAYER,
+      // No antialiasing outline: county-line draws the outlines, and software WebGL (headless tests) compiles one
+      // shader program fewer before the first frame.
+      paint: {
+        'fill-color': fillColor,
+        'fill-opacity': ['step', ['zoom'], 0.75, DETAIL_ZOOM, 0.6],
+        'fill-antialias': false,
+      },
     },
     {
       id: 'county-line',
       type: 'line',
-      source: 'counties',
+      source: BOUNDARY_SOURCE,
+      'source-layer': COUNTY_LAYER,
       minzoom: DETAIL_ZOOM,
       paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.8 },
     },
     {
-      id: 'province-line-simplified',
-      type: 'line',
-      source: 'provinces-simplified',
-      maxzoom: DETAIL_ZOOM,
-      paint: { 'line-color': '#37474f', 'line-width': 0.8 },
-    },
-    {
       id: 'province-line',
       type: 'line',
-      source: 'provinces',
-      minzoom: DETAIL_ZOOM,
-      paint: { 'line-color': '#37474f', 'line-width': 1.4 },
+      source: BOUNDARY_SOURCE,
+      'source-layer': PROVINCE_LAYER,
+      paint: { 'line-color': '#37474f', 'line-width': ['step', ['zoom'], 0.8, DETAIL_ZOOM, 1.4] },
     },
     {
       id: 'county-selected',
       type: 'line',
-      source: 'counties',
+      source: BOUNDARY_SOURCE,
+      'source-layer': COUNTY_LAYER,
       filter: ['==', ['get', 'code'], ''],
       paint: { 'line-color': '#d81b60', 'line-width': 3 },
     },
@@ -88,7 +81,8 @@ export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecific
     {
       id: 'county-label',
       type: 'symbol',
-      source: 'counties',
+      source: BOUNDARY_SOURCE,
+      'source-layer': COUNTY_LAYER,
       minzoom: 7,
       layout: { 'text-field': ['get', 'name'], 'text-size': 11, 'text-font': ['sans-serif'] },
       paint: { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatSummary, formatTable, summarize, type BenchRow } from './table';
 
 /** Section names in run order. */
-export const SECTIONS = ['pmed', 'sjc', 'national', 'drag'] as const;
+export const SECTIONS = ['pmed', 'sjc', 'national', 'drag', 'map'] as const;
 
 interface Section {
   run: () => Promise<BenchRow[]>;

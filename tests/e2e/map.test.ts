@@ -17,11 +17,17 @@ describe('the offline map on the embedded data', () => {
   let watch: PageWatch;
   let mapBox: { x: number; y: number; width: number; height: number };
   const timings: Record<string, number> = {};
+  /** Data files the page and its workers received, with their HTTP status. */
+  const dataResponses: { path: string; status: number }[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watch = watchPage(page, baseUrl);
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/data/')) dataResponses.push({ path, status: r.status() });
+    });
     const start = Date.now();
     await page.goto(`${baseUrl}?province=33`);
     await page.waitForSelector('#map canvas');
@@ -56,6 +62,13 @@ describe('the offline map on the embedded data', () => {
     const countyPixels = countPixels(png, mapBox, (r, g, b) => fills.some((c) => near(r, g, b, c, 10)));
     const share = countyPixels / (mapBox.width * mapBox.height);
     expect(share).toBeGreaterThan(0.1);
+  });
+
+  it('draws from the vector tile archive by range requests, without loading the boundary GeoJSON', () => {
+    const tiles = dataResponses.filter((r) => r.path === '/data/boundaries.pmtiles');
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.every((r) => r.status === 206)).toBe(true);
+    expect(dataResponses.map((r) => r.path).filter((p) => /(counties|provinces).*\.geojson$/.test(p))).toEqual([]);
   });
 
   it('shows the synthetic village points of Zhejiang and hides them at the national zoom', async () => {

@@ -1,6 +1,7 @@
 /**
  * Names and bounding boxes of the counties of one province, for the per-county table (its rows) and for
- * "zoom to county": from the county boundary features (`counties-simplified.geojson`), and from the villages of
+ * "zoom to county": from county features (the app's coverage worker gives each county's box from
+ * `county-info.json` as a two-point geometry; Node callers may pass boundary polygons), and from the villages of
  * a county that has no boundary of its own.
  */
 import type { VillageTable } from '../villages';

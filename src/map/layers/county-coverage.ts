@@ -1,6 +1,7 @@
 import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { BOUNDARY_SOURCE, COUNTY_LAYER, countyFeature } from '../boundary-source';
 
 /**
  * County choropleth of coverage share: ten steps of 10 %, coloured with cividis (Nuñez, Anderton & Renslow 2018,
@@ -41,29 +42,23 @@ export function coverageFillExpression(): ExpressionSpecification {
   ] as ExpressionSpecification;
 }
 
-/** The county sources of the offline style, each with the layer the coverage fill goes above. */
-const SOURCES = [
-  { source: 'counties-simplified', id: 'county-coverage-simplified', maxzoom: 6 },
-  { source: 'counties', id: 'county-coverage', minzoom: 6 },
-] as const;
+/** The coverage fill layer, over the county fill and below the county outlines. */
+const COVERAGE_LAYER = 'county-coverage';
 
-/** Adds the coverage fill layers (hidden) below the county outlines; call once the style is loaded. */
+/** Adds the coverage fill layer (hidden) below the county outlines; call once the style is loaded. */
 export function addCountyCoverageLayers(map: MapLibreMap): void {
-  const before = map.getLayer('county-line') ? 'county-line' : undefined;
-  for (const spec of SOURCES) {
-    if (map.getLayer(spec.id) || !map.getSource(spec.source)) continue;
-    map.addLayer(
-      {
-        id: spec.id,
-        type: 'fill',
-        source: spec.source,
-        ...('minzoom' in spec ? { minzoom: spec.minzoom } : { maxzoom: spec.maxzoom }),
-        layout: { visibility: 'none' },
-        paint: { 'fill-color': coverageFillExpression(), 'fill-opacity': 1 },
-      },
-      before,
-    );
-  }
+  if (map.getLayer(COVERAGE_LAYER) || !map.getSource(BOUNDARY_SOURCE)) return;
+  map.addLayer(
+    {
+      id: COVERAGE_LAYER,
+      type: 'fill',
+      source: BOUNDARY_SOURCE,
+      'source-layer': COUNTY_LAYER,
+      layout: { visibility: 'none' },
+      paint: { 'fill-color': coverageFillExpression(), 'fill-opacity': 1, 'fill-antialias': false },
+    },
+    map.getLayer('county-line') ? 'county-line' : undefined,
+  );
 }
 
 /** Coverage share per county code (counties with no demand are left out). */
@@ -81,7 +76,7 @@ export function countyShares(
 
 /**
  * Shows the coverage fill with these shares (or hides it when `shares` is null). Feature states are keyed by the
- * county code (the sources' `promoteId`); only the counties whose share changed since `previous` are touched, and
+ * county code (the boundary tiles' feature id); only the counties whose share changed since `previous` are touched, and
  * states of counties no longer shown are removed, so a drag that changes a few counties costs a few calls even
  * with every county of the country shown.
  * @param previous the shares shown before (as returned by the last call), or null
@@ -92,19 +87,18 @@ export function showCountyCoverage(
   shares: Map<string, number> | null,
   previous: ReadonlyMap<string, number> | null,
 ): Map<string, number> | null {
-  for (const spec of SOURCES) {
-    if (!map.getLayer(spec.id)) continue;
-    if (previous !== null) {
-      for (const code of previous.keys()) {
-        if (shares === null || !shares.has(code)) map.removeFeatureState({ source: spec.source, id: code });
-      }
+  if (!map.getLayer(COVERAGE_LAYER)) return shares;
+  if (previous !== null) {
+    for (const code of previous.keys()) {
+      // Only the `coverage` key: the same feature state holds the county's `density` (county-scale.ts).
+      if (shares === null || !shares.has(code)) map.removeFeatureState(countyFeature(code), 'coverage');
     }
-    if (shares !== null) {
-      for (const [code, share] of shares) {
-        if (previous?.get(code) !== share) map.setFeatureState({ source: spec.source, id: code }, { coverage: share });
-      }
-    }
-    map.setLayoutProperty(spec.id, 'visibility', shares === null ? 'none' : 'visible');
   }
+  if (shares !== null) {
+    for (const [code, share] of shares) {
+      if (previous?.get(code) !== share) map.setFeatureState(countyFeature(code), { coverage: share });
+    }
+  }
+  map.setLayoutProperty(COVERAGE_LAYER, 'visibility', shares === null ? 'none' : 'visible');
   return shares;
 }
