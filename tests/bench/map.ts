@@ -7,12 +7,10 @@
  * in Zhejiang), province switch (Jiangsu), zoom and pan, national view, national rollout (the default programme
  * run and drawn). Figures only, no pass/fail.
  */
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
-import { launchBrowser } from '../e2e/browser';
 import { pageNow, recordScripts, scriptsBetween, type ScriptTiming } from '../e2e/planner-loaf';
 import { suggestStations } from '../e2e/plan-steps';
+import { CHROMIUM, productionBrowser } from './production-browser';
 import type { BenchRow } from './table';
 
 const INSTANCE = 'map 1400x900';
@@ -57,15 +55,11 @@ async function phase(page: Page, name: string, act: () => Promise<void>): Promis
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    return [{ instance: INSTANCE, model: 'map', objective: NaN, seconds: NaN, note: `skipped: no ${chromium}` }];
+  const served = await productionBrowser();
+  if (served === undefined) {
+    return [{ instance: INSTANCE, model: 'map', objective: NaN, seconds: NaN, note: `skipped: no ${CHROMIUM}` }];
   }
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
-  const url = server.resolvedUrls?.local[0];
-  if (url === undefined) throw new Error('vite preview did not report a URL');
-  const browser = await launchBrowser();
+  const { url, browser } = served;
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let bytes = 0;
@@ -164,7 +158,6 @@ export async function run(): Promise<BenchRow[]> {
     });
     return rows;
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await served.close();
   }
 }

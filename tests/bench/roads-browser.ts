@@ -7,9 +7,8 @@
  * long tasks, observed from before the page loads). A helper of ./roads.ts (no `run` here: not a section).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { build, preview } from 'vite';
-import { launchBrowser } from '../e2e/browser';
+import { statSync } from 'node:fs';
+import { CHROMIUM, productionBrowser } from './production-browser';
 import type { BenchRow } from './table';
 
 /** What the page records: the longest main-thread frame or task and how many were over 50 ms. */
@@ -39,23 +38,19 @@ function chromiumRssMb(): number {
  * @param pbf the generated Zhejiang-sized .osm.pbf
  */
 export async function browserRoadRows(pbf: string): Promise<BenchRow[]> {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
+  const served = await productionBrowser();
+  if (served === undefined) {
     return [
       {
         instance: 'zhejiang-size roads',
         model: 'roads in the browser',
         objective: NaN,
         seconds: NaN,
-        note: `skipped: no ${chromium}`,
+        note: `skipped: no ${CHROMIUM}`,
       },
     ];
   }
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
-  const url = server.resolvedUrls?.local[0];
-  if (url === undefined) throw new Error('vite preview did not report a URL');
-  const browser = await launchBrowser();
+  const { url, browser } = served;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // No named function inside: tsx's keep-names helper (`__name`) does not exist in the page.
@@ -149,7 +144,6 @@ export async function browserRoadRows(pbf: string): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await served.close();
   }
 }
