@@ -2,7 +2,7 @@ import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { CountyInfoEntry } from '../data/county-info';
-import { countyFeature } from './boundary-source';
+import { countyFeature, featureStateSteps } from './boundary-source';
 
 /**
  * The county choropleth metric for now: villages per 100 km² (village-level units of the registry divided by
@@ -36,16 +36,7 @@ export function countyDensity(villages: number, areaKm2: number): number {
  * code; showCountyDensity sets it), transparent until it is set, so the map and the legend cannot disagree.
  */
 export function densityFillExpression(): ExpressionSpecification {
-  const scale = densityScale();
-  const range = scale.range();
-  const stops: (number | string)[] = [0, range[0]];
-  scale.domain().forEach((threshold, i) => stops.push(threshold, range[i + 1]));
-  return [
-    'step',
-    ['coalesce', ['feature-state', 'density'], -1],
-    'rgba(0, 0, 0, 0)',
-    ...stops,
-  ] as ExpressionSpecification;
+  return featureStateSteps(densityScale(), 'density');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { BOUNDARY_SOURCE, COUNTY_LAYER, countyFeature } from '../boundary-source';
+import { BOUNDARY_SOURCE, COUNTY_LAYER, countyFeature, featureStateSteps } from '../boundary-source';
 
 /**
  * County choropleth of coverage share: ten steps of 10 %, coloured with cividis (Nuñez, Anderton & Renslow 2018,
@@ -29,17 +29,7 @@ export function coverageScale(): ScaleThreshold<number, string> {
 
 /** The scale as a MapLibre expression over the feature state `coverage` (transparent when it is not set). */
 export function coverageFillExpression(): ExpressionSpecification {
-  const scale = coverageScale();
-  const range = scale.range();
-  const stops: (number | string)[] = [0, range[0]];
-  scale.domain().forEach((threshold, i) => stops.push(threshold, range[i + 1]));
-  // `coalesce`, not `to-number`: to-number turns a missing state (null) into 0, which would paint every county.
-  return [
-    'step',
-    ['coalesce', ['feature-state', 'coverage'], -1],
-    'rgba(0, 0, 0, 0)',
-    ...stops,
-  ] as ExpressionSpecification;
+  return featureStateSteps(coverageScale(), 'coverage');
 }
 
 /** The coverage fill layer, over the county fill and below the county outlines. */
