@@ -6,7 +6,7 @@
  */
 import { snapPoints } from '../core/road/snap';
 import { travelTable } from '../core/road/table';
-import { centerCandidates } from '../core/plan-two-tier';
+import { centerPoints } from '../core/plan-two-tier';
 import type { PlanParams } from '../core/plan-types';
 import type { DistanceMatrix } from '../core/types';
 import { planRequest, type PlanInputs } from '../io/plan-inputs';
@@ -62,14 +62,10 @@ export async function withRoadReach(
   );
   let centerMatrix: DistanceMatrix | undefined;
   if (centerMinutes !== undefined && params.model === 'two-tier') {
-    const centerIndex = centerCandidates(planRequest(inputs, params));
-    const centers = snapPoints(
-      roads.network,
-      Float64Array.from(centerIndex, (j) => candidates.lon[j]),
-      Float64Array.from(centerIndex, (j) => candidates.lat[j]),
-    );
+    const points = centerPoints(planRequest(inputs, params));
+    const centers = snapPoints(roads.network, points.lon, points.lat);
     centerMatrix = travelTable(roads.network, centers, sites, centerMinutes * 60);
-    notes.push(`center reach by road: ${centerMinutes} min from center to station, ${centerIndex.length} centers`);
+    notes.push(`center reach by road: ${centerMinutes} min from center to station, ${points.count} centers`);
   }
   return {
     ...inputs,

@@ -99,6 +99,26 @@ export function centerCandidates(request: PlanRequest): Uint32Array {
 }
 
 /**
+ * The positions of the {@link centerCandidates}, in their order: the rows of `PlanRequest.centerMatrix`.
+ * @returns the candidate indices and their points
+ */
+export function centerPoints(request: PlanRequest): {
+  index: Uint32Array;
+  count: number;
+  lon: Float64Array;
+  lat: Float64Array;
+} {
+  const index = centerCandidates(request);
+  const { lon, lat } = request.candidates;
+  return {
+    index,
+    count: index.length,
+    lon: Float64Array.from(index, (j) => lon[j]),
+    lat: Float64Array.from(index, (j) => lat[j]),
+  };
+}
+
+/**
  * Solves two-tier coverage: `params.centers` new centers among {@link centerCandidates}, `params.p` new stations,
  * a station serving the villages within `params.radius` when a center is within `params.centerRadius` km.
  *
@@ -112,15 +132,11 @@ export async function solveTwoTierPlan(
   options: SolveOptions,
 ): Promise<{ plan: TwoTierPlan; solution: Awaited<ReturnType<typeof solveTwoTier>> }> {
   const { params, candidates, demand } = request;
-  const centerIndex = centerCandidates(request);
-  const centerPoints = {
-    count: centerIndex.length,
-    lon: Float64Array.from(centerIndex, (j) => candidates.lon[j]),
-    lat: Float64Array.from(centerIndex, (j) => candidates.lat[j]),
-  };
+  const centers = centerPoints(request);
+  const centerIndex = centers.index;
   const centerReach =
     request.centerMatrix === undefined
-      ? coverageByRadius(candidates, centerPoints, params.centerRadius ?? 0)
+      ? coverageByRadius(candidates, centers, params.centerRadius ?? 0)
       : stationSide(coverageFromMatrix(request.centerMatrix, params.centerRadius ?? 0));
   const solution = await solveTwoTier(
     { stations: { coverage: stationCoverage, weight: demand.weight, status: candidates.status }, centerReach },

@@ -9,7 +9,7 @@
 import type * as Comlink from 'comlink';
 import type { CoverageApi } from '../../core/live/coverage-api';
 import type { PlanParams, PlanRequest, PlanResult } from '../../core/plan-types';
-import { centerCandidates } from '../../core/plan-two-tier';
+import { centerPoints } from '../../core/plan-two-tier';
 import { SITE_STATUS } from '../../core/types';
 import { commitPlan } from './actions';
 import { IDLE_RUN, planParams, type CoverageCurve, type SuggestionInfo } from './state';
@@ -130,9 +130,7 @@ export function requestPlan(
 /** A two-tier request with its center -> candidate times by road (`PlanRequest.centerMatrix`), cut at `seconds`. */
 async function withCenterTimes(request: PlanRequest, roads: RoadTables, seconds: number): Promise<PlanRequest> {
   const { lon, lat } = request.candidates;
-  const centers = centerCandidates(request);
-  const from = { lon: Float64Array.from(centers, (j) => lon[j]), lat: Float64Array.from(centers, (j) => lat[j]) };
-  return { ...request, centerMatrix: await roads.table(from, { lon, lat }, seconds) };
+  return { ...request, centerMatrix: await roads.table(centerPoints(request), { lon, lat }, seconds) };
 }
 
 async function buildRequest(

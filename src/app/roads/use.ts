@@ -42,9 +42,15 @@ export function roadUse(state: AppState): RoadUse {
     const fixed = sites.status[k] === SITE_STATUS.existing || sites.status[k] === SITE_STATUS.locked;
     if (fixed && sites.role[k] === SITE_ROLE.station && !at.has(`${sites.lon[k]},${sites.lat[k]}`)) return unused;
   }
-  const used = { kind: 'used', roads: roads.file, minutes: settings.roadReachMin, radius: settings.roadReachMin * 60 };
+  const minutes = settings.roadReachMin;
   const byRoad = settings.model === 'two-tier' && settings.centerReachUnit === 'min';
-  return byRoad ? { ...used, kind: 'used', centerMinutes: settings.centerDurationMin } : { ...used, kind: 'used' };
+  return {
+    kind: 'used',
+    roads: roads.file,
+    minutes,
+    radius: minutes * 60,
+    ...(byRoad && { centerMinutes: settings.centerDurationMin }),
+  };
 }
 
 /** The line about the road network's use (plan card), or null without one. */
