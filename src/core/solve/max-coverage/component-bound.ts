@@ -60,6 +60,8 @@ export interface PricedBoundOptions {
   warm?: PricedBound;
   /** When given, every multiplier vector met also lowers these curves (see `component-curves.ts`). */
   curves?: ComponentCurves;
+  /** 1 per dominated site (`dominatedSites`): left out of the relaxation, which keeps it valid. */
+  dominated?: Uint8Array;
   /**
    * Components to leave out (e.g. those with exact curves): their `upper` is max_k (U_c(k) - lambda k) of
    * `curves` when given, else all their weight.
@@ -115,7 +117,7 @@ export function pricedBound(state: CoverageState, components: Components, option
   const covers = new Float64Array(state.demandCount);
   const direction = new Float64Array(state.demandCount);
   const scratch = new Float64Array(state.siteCount);
-  const { curves, skip } = options;
+  const { curves, skip, dominated } = options;
   let iterations = 0;
   for (let c = 0; c < n; c++) {
     if ((c & 255) === 0 && performance.now() > options.deadlineMs) break;
@@ -141,12 +143,14 @@ export function pricedBound(state: CoverageState, components: Components, option
       }
       const constant = value;
       let chosen = 0;
+      let kept = 0;
       for (let t = s0; t < s1; t++) {
         const j = sites[t];
+        if (dominated?.[j]) continue;
         let sum = 0;
         for (let k = siteOffsets[j]; k < siteOffsets[j + 1]; k++) sum += mu[siteDemands[k]];
         cj[j] = sum;
-        scratch[t - s0] = sum;
+        scratch[kept++] = sum;
         if (sum > lambda) {
           value += sum - lambda;
           chosen++;
@@ -156,7 +160,7 @@ export function pricedBound(state: CoverageState, components: Components, option
       if (value < upper[c] - 1e-12 * Math.max(1, value)) {
         // Multipliers that improve the priced bound are the ones worth a curve (sorting at every step costs
         // as much as the step itself on the large components).
-        if (curves) recordCurve(curves, c, constant, scratch, s1 - s0);
+        if (curves) recordCurve(curves, c, constant, scratch, kept);
         upper[c] = value;
         stall = 0;
       } else if (++stall >= STALL) {

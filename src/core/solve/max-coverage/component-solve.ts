@@ -22,7 +22,7 @@
  */
 import type { MaxCoverageOptions, MaxCoverageSolution } from './index';
 import { coverableWeight, integralWeights } from './bound';
-import { componentProblem, splitComponents, type Components } from './component-split';
+import { componentProblem, dominatedSites, splitComponents, type Components } from './component-split';
 import { pricedBound, type PricedBound } from './component-bound';
 import { curveBound, exactCurves, initialCurves, type ComponentCurves, type ExactPlans } from './component-curves';
 import { lazyGreedy } from './greedy';
@@ -100,7 +100,8 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   // lowering their curves; the bound is then the best split of the curves (component-curves.ts), which is never
   // above the priced bound (at the price of the priced bound it is its sum over components, with U_c at most the
   // curve of that multiplier vector) and is exact on the small components.
-  let best = searchPrice(state, components, curves, p, Math.max(last, tolerance), deadlineMs);
+  const dominated = dominatedSites(state, components);
+  let best = searchPrice(state, components, curves, dominated, p, Math.max(last, tolerance), deadlineMs);
   best = pricedBound(state, components, {
     p,
     lambda: best.lambda,
@@ -109,6 +110,7 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
     warm: best,
     curves,
     skip: curves.exact,
+    dominated,
   });
   const split = curveBound(curves, components.fixedWeight, p);
   const bound = Math.min(coverable, round(Math.min(split.bound, best.bound)));
@@ -158,6 +160,7 @@ function searchPrice(
   state: CoverageState,
   components: Components,
   curves: ComponentCurves,
+  dominated: Uint8Array,
   p: number,
   start: number,
   deadlineMs: number,
@@ -171,6 +174,7 @@ function searchPrice(
       warm,
       curves,
       skip: curves.exact,
+      dominated,
     });
   let best = at(start);
   let step = start / 8;

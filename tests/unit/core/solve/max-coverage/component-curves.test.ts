@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pricedBound } from '../../../../../src/core/solve/max-coverage/component-bound';
 import { curveBound, exactCurves, initialCurves } from '../../../../../src/core/solve/max-coverage/component-curves';
-import { componentProblem, splitComponents } from '../../../../../src/core/solve/max-coverage/component-split';
+import {
+  componentProblem,
+  dominatedSites,
+  splitComponents,
+} from '../../../../../src/core/solve/max-coverage/component-split';
 import { CoverageState } from '../../../../../src/core/solve/max-coverage/state';
 import { bruteMaxCoverage, coveredWeight, instanceArb } from '../coverage-instances';
 
@@ -40,11 +44,14 @@ describe('component curves', () => {
         fc.integer({ min: 0, max: 6 }),
         fc.double({ min: 0.1, max: 15, noNaN: true }),
         fc.integer({ min: 1, max: 40 }),
-        (problem, p, lambda, iterations) => {
+        fc.boolean(),
+        (problem, p, lambda, iterations, reduce) => {
           const state = new CoverageState(problem);
           const split = splitComponents(state);
           const curves = initialCurves(state, split);
-          pricedBound(state, split, { p, lambda, iterations, deadlineMs: Infinity, curves });
+          // Without the dominated sites the relaxation stays valid (see dominatedSites).
+          const dominated = reduce ? dominatedSites(state, split) : undefined;
+          pricedBound(state, split, { p, lambda, iterations, deadlineMs: Infinity, curves, dominated });
           for (let c = 0; c < split.count; c++) {
             const part = componentProblem(state, split, c);
             for (let k = 0; k <= part.sites.length; k++) {
@@ -62,6 +69,30 @@ describe('component curves', () => {
           expect(exact.sites.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(p);
         },
       ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('every dominated site has an undominated site of its component that reaches all its free demands', () => {
+    fc.assert(
+      fc.property(instanceArb({ statuses: true }), (problem) => {
+        const state = new CoverageState(problem);
+        const split = splitComponents(state);
+        const dominated = dominatedSites(state, split);
+        const freeOf = (j: number) =>
+          Array.from(state.siteDemands.subarray(state.siteOffsets[j], state.siteOffsets[j + 1])).filter(
+            (i) => split.free[i],
+          );
+        for (let c = 0; c < split.count; c++) {
+          const sites = Array.from(split.sites.subarray(split.siteStart[c], split.siteStart[c + 1]));
+          for (const j of sites) {
+            if (!dominated[j]) continue;
+            const mine = freeOf(j);
+            const by = sites.filter((o) => !dominated[o] && mine.every((i) => freeOf(o).includes(i)));
+            expect(by.length).toBeGreaterThan(0);
+          }
+        }
+      }),
       { numRuns: 150 },
     );
   });
