@@ -134,6 +134,8 @@ export function pricedBound(state: CoverageState, components: Components, option
     let stall = 0;
     for (let t = d0; t < d1; t++) direction[demands[t]] = 0;
     for (let iter = 0; iter < options.iterations; iter++) {
+      // The large components (thousands of sites) take milliseconds per iteration: watch the clock inside too.
+      if ((iter & 15) === 15 && s1 - s0 > 1000 && performance.now() > options.deadlineMs) break;
       iterations++;
       let value = 0;
       for (let t = d0; t < d1; t++) {

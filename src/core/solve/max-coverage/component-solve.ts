@@ -44,7 +44,8 @@ export function usesComponentPath(problem: CoverageProblem): boolean {
   return problem.coverage.siteDemands.length >= COMPONENT_PATH_PAIRS;
 }
 
-/** Most subgradient iterations per component of the priced pass. */
+/** Most subgradient iterations per component of the first and the second priced pass. */
+const FIRST_ITERATIONS = 60;
 const PRICED_ITERATIONS = 1500;
 /**
  * Default proven gap at which the path stops working (more bound passes, re-solves): the national target of
@@ -98,15 +99,25 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   // above the priced bound (at the price of the priced bound it is its sum over components, with U_c at most the
   // curve of that multiplier vector) and is exact on the small components.
   const dominated = dominatedSites(state, components);
-  // One priced pass at the plan's last greedy gain: the split of the curves then does the work of a price search
+  // Priced passes at the plan's last greedy gain: the split of the curves then does the work of a price search
   // (measured on the national 3 km instance at p = 10,000: five trial prices of 60 iterations, then 600, gave the
-  // same bound, 201,120 against 201,112, about 3 s later, time the re-solves then lack; most components stop long
-  // before the cap, when their step has shrunk or their bound meets their plan).
-  const best = pricedBound(state, components, {
+  // same bound, 201,120 against 201,112, about 3 s later, time the re-solves then lack). A short first pass visits
+  // every component, so that a time limit cutting the long second one leaves no component at its loose bound.
+  let best = pricedBound(state, components, {
     p,
     lambda: Math.max(last, tolerance),
+    iterations: FIRST_ITERATIONS,
+    deadlineMs,
+    curves,
+    skip: curves.exact,
+    dominated,
+  });
+  best = pricedBound(state, components, {
+    p,
+    lambda: best.lambda,
     iterations: PRICED_ITERATIONS,
     deadlineMs,
+    warm: best,
     curves,
     skip: curves.exact,
     dominated,
