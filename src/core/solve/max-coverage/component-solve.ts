@@ -112,12 +112,17 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
     skip: curves.exact,
     dominated,
   });
+  // The long pass visits the components by decreasing slack of the first (upper - lower at the price), so a time
+  // limit cuts the ones that matter least.
+  const slack = Float64Array.from(best.upper, (u, c) => u - best.lower[c]);
+  const order = Uint32Array.from(slack.keys()).sort((a, b) => slack[b] - slack[a] || a - b);
   best = pricedBound(state, components, {
     p,
     lambda: best.lambda,
     iterations: PRICED_ITERATIONS,
     deadlineMs,
     warm: best,
+    order,
     curves,
     skip: curves.exact,
     dominated,
