@@ -103,32 +103,41 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   // (measured on the national 3 km instance at p = 10,000: five trial prices of 60 iterations, then 600, gave the
   // same bound, 201,120 against 201,112, about 3 s later, time the re-solves then lack). A short first pass visits
   // every component, so that a time limit cutting the long second one leaves no component at its loose bound.
-  let best = pricedBound(state, components, {
-    p,
-    lambda: Math.max(last, tolerance),
-    iterations: FIRST_ITERATIONS,
-    deadlineMs,
-    curves,
-    skip: curves.exact,
-    dominated,
-  });
-  // The long pass visits the components by decreasing slack of the first (upper - lower at the price), so a time
-  // limit cuts the ones that matter least.
-  const slack = Float64Array.from(best.upper, (u, c) => u - best.lower[c]);
-  const order = Uint32Array.from(slack.keys()).sort((a, b) => slack[b] - slack[a] || a - b);
-  best = pricedBound(state, components, {
-    p,
-    lambda: best.lambda,
-    iterations: PRICED_ITERATIONS,
-    deadlineMs,
-    warm: best,
-    order,
-    curves,
-    skip: curves.exact,
-    dominated,
-  });
-  const split = curveBound(curves, components.fixedWeight, p);
-  const bound = Math.min(coverable, round(Math.min(split.bound, best.bound)));
+  // Nothing to prove when the plan covers all the coverable weight (saturated budgets, e.g. p = 50,000 at 5 km).
+  const saturated = state.covered >= coverable - tolerance;
+  let best = saturated
+    ? undefined
+    : pricedBound(state, components, {
+        p,
+        lambda: Math.max(last, tolerance),
+        iterations: FIRST_ITERATIONS,
+        deadlineMs,
+        curves,
+        skip: curves.exact,
+        dominated,
+      });
+  let split = curveBound(curves, components.fixedWeight, p);
+  const gapOf = (upper: number): number => relativeGap(state.covered, Math.min(coverable, round(upper)));
+  if (best !== undefined && gapOf(Math.min(split.bound, best.bound)) > targetGap) {
+    // The long pass visits the components by decreasing slack of the first (upper - lower at the price), so a time
+    // limit cuts the ones that matter least.
+    const first = best;
+    const slack = Float64Array.from(first.upper, (u, c) => u - first.lower[c]);
+    const order = Uint32Array.from(slack.keys()).sort((x, y) => slack[y] - slack[x] || x - y);
+    best = pricedBound(state, components, {
+      p,
+      lambda: first.lambda,
+      iterations: PRICED_ITERATIONS,
+      deadlineMs,
+      warm: first,
+      order,
+      curves,
+      skip: curves.exact,
+      dominated,
+    });
+    split = curveBound(curves, components.fixedWeight, p);
+  }
+  const bound = Math.min(coverable, round(Math.min(split.bound, best?.bound ?? Infinity)));
   options.onProgress?.({ share: 0.5, objective: state.covered, message: 'curve bound' });
   let solver = 'lazy greedy + swap';
   if (exactImproved > 0) solver += ` + ${exactImproved} components exact`;
