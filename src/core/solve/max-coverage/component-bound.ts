@@ -16,6 +16,7 @@
  * iterations), where the one-piece subgradient moves all 456,000 multipliers with one global step and needs
  * hundreds of passes.
  */
+import { recordCurve, type ComponentCurves } from './component-curves';
 import type { Components } from './component-split';
 import type { CoverageState } from './state';
 
@@ -57,6 +58,17 @@ export interface PricedBoundOptions {
   deadlineMs: number;
   /** A previous result (other price) whose multipliers start this one, rescaled by the ratio of the prices. */
   warm?: PricedBound;
+  /** When given, every multiplier vector met also lowers these curves (see `component-curves.ts`). */
+  curves?: ComponentCurves;
+  /** Order in which to visit the components (a permutation of 0 .. count - 1; default by number). */
+  order?: Uint32Array;
+  /** 1 per dominated site (`dominatedSites`): left out of the relaxation, which keeps it valid. */
+  dominated?: Uint8Array;
+  /**
+   * Components to leave out (e.g. those with exact curves): their `upper` is max_k (U_c(k) - lambda k) of
+   * `curves` when given, else all their weight.
+   */
+  skip?: Uint8Array;
 }
 
 /**
@@ -106,9 +118,17 @@ export function pricedBound(state: CoverageState, components: Components, option
   const cj = new Float64Array(state.siteCount);
   const covers = new Float64Array(state.demandCount);
   const direction = new Float64Array(state.demandCount);
+  const scratch = new Float64Array(state.siteCount);
+  const { curves, skip, dominated } = options;
   let iterations = 0;
-  for (let c = 0; c < n; c++) {
-    if ((c & 255) === 0 && performance.now() > options.deadlineMs) break;
+  for (let r = 0; r < n; r++) {
+    const c = options.order ? options.order[r] : r;
+    if (performance.now() > options.deadlineMs) break;
+    if (skip?.[c]) {
+      // Left out: with curves, max_k (U_c(k) - lambda k) is its priced bound (exact for exact curves).
+      if (curves) upper[c] = pricedCurve(curves, c, lambda);
+      continue;
+    }
     const s0 = siteStart[c];
     const s1 = siteStart[c + 1];
     const d0 = demandStart[c];
@@ -117,6 +137,8 @@ export function pricedBound(state: CoverageState, components: Components, option
     let stall = 0;
     for (let t = d0; t < d1; t++) direction[demands[t]] = 0;
     for (let iter = 0; iter < options.iterations; iter++) {
+      // A component may run 1,500 iterations of milliseconds each: watch the clock inside too.
+      if ((iter & 15) === 15 && performance.now() > options.deadlineMs) break;
       iterations++;
       let value = 0;
       for (let t = d0; t < d1; t++) {
@@ -124,12 +146,16 @@ export function pricedBound(state: CoverageState, components: Components, option
         if (weight[i] > mu[i]) value += weight[i] - mu[i];
         covers[i] = 0;
       }
+      const constant = value;
       let chosen = 0;
+      let kept = 0;
       for (let t = s0; t < s1; t++) {
         const j = sites[t];
+        if (dominated?.[j]) continue;
         let sum = 0;
         for (let k = siteOffsets[j]; k < siteOffsets[j + 1]; k++) sum += mu[siteDemands[k]];
         cj[j] = sum;
+        scratch[kept++] = sum;
         if (sum > lambda) {
           value += sum - lambda;
           chosen++;
@@ -137,6 +163,9 @@ export function pricedBound(state: CoverageState, components: Components, option
         }
       }
       if (value < upper[c] - 1e-12 * Math.max(1, value)) {
+        // Multipliers that improve the priced bound are the ones worth a curve (sorting at every step costs
+        // as much as the step itself on the large components).
+        if (curves) recordCurve(curves, c, constant, scratch, kept);
         upper[c] = value;
         stall = 0;
       } else if (++stall >= STALL) {
@@ -180,4 +209,12 @@ export function pricedBound(state: CoverageState, components: Components, option
   let bound = components.fixedWeight + lambda * options.p;
   for (let c = 0; c < n; c++) bound += upper[c];
   return { lambda, mu, upper, lower, bound, iterations };
+}
+
+/** max_k (U_c(k) - lambda k) over the curve of component c: its priced bound by the curve. */
+function pricedCurve(curves: ComponentCurves, c: number, lambda: number): number {
+  let best = 0;
+  for (let k = 0, q = curves.start[c]; q < curves.start[c + 1]; k++, q++)
+    best = Math.max(best, curves.value[q] - lambda * k);
+  return best;
 }
