@@ -177,8 +177,16 @@ export class LpBuilder {
     parts.push('Bounds\n');
     for (const c of this.boundChunks) parts.push(c);
     if (this.needsEmptyRowVariable || this.objectiveTerms === 0) parts.push(' x_empty_row_ = 0\n');
-    if (this.binaryChunks.length > 0) parts.push('Binaries', ...this.binaryChunks, '\n');
-    if (this.generalChunks.length > 0) parts.push('Generals', ...this.generalChunks, '\n');
+    // (No spread: a national model has hundreds of thousands of chunks, past the engine's argument limit.)
+    for (const [title, chunks] of [
+      ['Binaries', this.binaryChunks],
+      ['Generals', this.generalChunks],
+    ] as const) {
+      if (chunks.length === 0) continue;
+      parts.push(title);
+      for (const c of chunks) parts.push(c);
+      parts.push('\n');
+    }
     parts.push('End\n');
     return parts.join('');
   }

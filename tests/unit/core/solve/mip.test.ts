@@ -34,6 +34,17 @@ describe('LpBuilder', () => {
     );
   });
 
+  it('writes a national-size model (500,000 binaries, 10,000 generals) without overflowing the call stack', () => {
+    const lp = new LpBuilder('maximize', { checkNames: false });
+    const xs = Array.from({ length: 500_000 }, (_, k) => `x${k}`);
+    const gs = Array.from({ length: 10_000 }, (_, k) => `g${k}`);
+    lp.objective(xs, 1).constraint('budget', xs, 1, '<=', 10).binaries(xs).generals(gs);
+    const text = lp.toString();
+    expect(text).toMatch(/\nBinaries\n x0 x1 /);
+    expect(text).toMatch(/ x499999\nGenerals\n g0 /);
+    expect(text.endsWith(' g9999\nEnd\n')).toBe(true);
+  });
+
   it('rejects names the LP parser would misread', () => {
     const lp = new LpBuilder('minimize');
     expect(() => lp.objective(['e12'], 1)).toThrow(/invalid/);
