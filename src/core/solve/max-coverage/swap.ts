@@ -46,6 +46,13 @@ export interface SwapSearchOptions {
   shouldStop?: () => boolean;
   /** Sites the perturbation tries first (e.g. the largest Lagrangian profits); then random sites. */
   guide?: readonly number[];
+  /** Most perturbation rounds in all (default no limit): a work budget that does not depend on the machine. */
+  maxRounds?: number;
+  /**
+   * Demands whose uncovered ones the random insertions aim at (default all): e.g. those of the components where the
+   * plan is furthest below its bound, so that rounds are not spent where the plan is proven optimal.
+   */
+  focus?: Uint32Array;
   /** Called about every 200 ms with the covered weight. */
   onImprove?: (covered: number, rounds: number) => void;
 }
@@ -106,6 +113,7 @@ export class SwapSearch {
     while (!this.halted && options.maxStallRounds > 0 && state.openNew > 0) {
       const guided = this.nextInsertion < this.insertions.length;
       if (!guided && stall >= options.maxStallRounds) break;
+      if (rounds >= (options.maxRounds ?? Infinity)) break;
       const before = state.covered;
       state.journal = [];
       if (!guided && rand() < 0.5) {
@@ -312,8 +320,9 @@ export class SwapSearch {
     // Otherwise a site covering a random uncovered demand point (drawn in proportion to its weight by rejection):
     // an insertion aimed at weight the plan misses, rather than at a random place.
     const { count, weight, demandOffsets, demandSites } = state;
-    for (let tries = 0; tries < 64 && a < 0; tries++) {
-      const i = Math.floor(rand() * state.demandCount);
+    const focus = this.options.focus;
+    for (let tries = 0; tries < 64 && a < 0 && (focus?.length ?? 1) > 0; tries++) {
+      const i = focus ? focus[Math.floor(rand() * focus.length)] : Math.floor(rand() * state.demandCount);
       if (count[i] !== 0 || rand() * this.maxWeight >= weight[i]) continue;
       const sites = demandOffsets[i + 1] - demandOffsets[i];
       if (sites === 0) continue;

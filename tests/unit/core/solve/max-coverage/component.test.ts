@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { coverageByPlanarRadius } from '../../../../../src/core/reach/planar';
 import { createRandom } from '../../../../../src/core/random';
 import { solveMaxCoverage } from '../../../../../src/core/solve/max-coverage';
-import { componentProblem, splitComponents } from '../../../../../src/core/solve/max-coverage/component-split';
+import {
+  componentProblem,
+  dominatedSites,
+  splitComponents,
+} from '../../../../../src/core/solve/max-coverage/component-split';
 import { pricedBound } from '../../../../../src/core/solve/max-coverage/component-bound';
 import { componentMaxCoverage } from '../../../../../src/core/solve/max-coverage/component-solve';
 import { CoverageState, type CoverageProblem } from '../../../../../src/core/solve/max-coverage/state';
+import { lazyGreedy } from '../../../../../src/core/solve/max-coverage/greedy';
+import { SwapSearch } from '../../../../../src/core/solve/max-coverage/swap';
 import { SITE_STATUS } from '../../../../../src/core/types';
 import { bruteMaxCoverage, coveredWeight, instanceArb, plans } from '../coverage-instances';
 
@@ -102,6 +108,52 @@ describe('max coverage by components', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('the priced bound without the dominated sites (dual ascent start) is still above every priced optimum', () => {
+    fc.assert(
+      fc.property(
+        instanceArb({ statuses: true, fractional: true }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.double({ min: 0.01, max: 30, noNaN: true }),
+        fc.integer({ min: 1, max: 40 }),
+        (problem, p, lambda, iterations) => {
+          const state = new CoverageState(problem);
+          const split = splitComponents(state);
+          const dominated = dominatedSites(state, split);
+          const priced = pricedBound(state, split, { p, lambda, iterations, deadlineMs: Infinity, dominated });
+          for (let c = 0; c < split.count; c++) {
+            const exact = brutePriced(componentProblem(state, split, c).problem, lambda);
+            expect(priced.upper[c]).toBeGreaterThanOrEqual(exact - tol(exact));
+          }
+          const optimum = bruteMaxCoverage(problem, p);
+          expect(priced.bound).toBeGreaterThanOrEqual(optimum - tol(optimum));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the focused iterated local search keeps to its round budget and its focus, and never loses coverage', () => {
+    const problem = archipelago(7, 20, 30);
+    const p = 25;
+    const state = new CoverageState(problem);
+    lazyGreedy(state, p);
+    const before = state.covered;
+    // Insertions aim at the uncovered demands of the first cluster only.
+    const focus = Uint32Array.from({ length: 30 }, (_, i) => i);
+    const options = { p, seed: 1, deadlineMs: Infinity, target: Infinity, tolerance: 1e-9, focus };
+    const stats = new SwapSearch(state, { ...options, maxStallRounds: 1e9, maxRounds: 40 }).run();
+    expect(stats.rounds).toBeLessThanOrEqual(40);
+    expect(stats.rounds).toBeGreaterThan(0);
+    expect(state.covered).toBeGreaterThanOrEqual(before);
+    expect(state.openNew).toBeLessThanOrEqual(p);
+    expect(state.exactCovered()).toBeCloseTo(state.covered, 9);
+    // An empty focus leaves nothing to insert: no round runs, the plan is the swap descent's.
+    const again = new CoverageState(problem);
+    lazyGreedy(again, p);
+    const empty = new SwapSearch(again, { ...options, focus: new Uint32Array(0), maxStallRounds: 1e9 }).run();
+    expect(empty.rounds).toBe(0);
   });
 
   it('plans: feasible, recounted objective, objective <= brute-force optimum <= bound', () => {
