@@ -24,6 +24,8 @@ export interface RoadNetworkSummary {
   drivableWays: number;
   /** Referenced nodes missing from the file (0 for a complete extract). */
   missingNodes: number;
+  /** SHA-256 of the file's bytes, lowercase hex (hashed in the worker, slice by slice). */
+  sha256: string;
   /** Graph nodes (way ends and junctions) and directed edges. */
   nodes: number;
   edges: number;

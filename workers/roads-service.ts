@@ -14,6 +14,7 @@ import { pointLegs, ReachCancelled, ReachContext, type ReachLists } from '../src
 import { NO_CHAIN, type ReachDirection, type SnappedPoints } from '../src/core/road/types';
 import { uniqueBuffers } from '../src/core/transfer';
 import { readRoads } from '../src/io/roads';
+import { sha256Hex } from '../src/io/file-hash';
 import { blobSource, type ByteSource } from '../src/io/roads-source';
 import type {
   RoadLoadProgress,
@@ -73,7 +74,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /** Summary of a built network. */
 export function networkSummary(
   network: IndexedRoadNetwork,
-  read: Pick<RoadNetworkSummary, 'file' | 'bytes' | 'format' | 'ways' | 'drivableWays' | 'missingNodes'>,
+  read: Pick<RoadNetworkSummary, 'file' | 'bytes' | 'format' | 'ways' | 'drivableWays' | 'missingNodes' | 'sha256'>,
   readSeconds: number,
   buildSeconds: number,
 ): RoadNetworkSummary {
@@ -147,6 +148,8 @@ export class RoadsService implements RoadsApi {
       const built = performance.now();
       const network = buildRoadNetwork(read.ways, { accessSpeedKmh: profile.accessSpeedKmh });
       const buildSeconds = (performance.now() - built) / 1000;
+      // The plan records the road file by hash: hashed here, slice by slice (never whole, never on the page).
+      const sha256 = await sha256Hex(stoppable(blobSource(file), stopped));
       this.clear();
       this.network = network;
       this.loaded = networkSummary(
@@ -158,6 +161,7 @@ export class RoadsService implements RoadsApi {
           ways: read.stats.ways,
           drivableWays: read.stats.drivableWays,
           missingNodes: read.stats.missingNodes,
+          sha256,
         },
         readSeconds,
         buildSeconds,

@@ -16,7 +16,6 @@ import {
   DEFAULT_PROFILE_NAME,
   isRoadFileName,
   NO_ROADS,
-  sha256Hex,
   type RoadFileInfo,
   type RoadNetworkSummary,
   type RoadsState,
@@ -117,12 +116,11 @@ export class RoadsFlow {
     };
     set({ file: info, status: 'loading', progress: null, summary: null, error: null, isochrone: null, lines: null });
     try {
-      const [summary, sha256] = await Promise.all([
-        this.client.load(file, name, (p) => set({ progress: progressOf(p, this.store.get().roads.progress) })),
-        knownSha256 ?? sha256Hex(file),
-      ]);
+      const summary = await this.client.load(file, name, (p) =>
+        set({ progress: progressOf(p, this.store.get().roads.progress) }),
+      );
       if (generation !== this.generation) return;
-      const loaded = { ...info, sha256 };
+      const loaded = { ...info, sha256: summary.sha256 };
       set({ file: loaded, status: 'ready', progress: null, summary: summaryOf(summary), error: null });
       void this.drawNetwork(generation);
       if (keep) {

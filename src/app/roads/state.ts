@@ -71,12 +71,6 @@ export function isRoadFileName(name: string): boolean {
   return /\.(osm\.pbf|pbf|osm|geojson)$/i.test(name);
 }
 
-/** SHA-256 of a file's bytes as lowercase hex (crypto.subtle; the bytes are read once). */
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * The data card's line about the road network, e.g. "Roads: zhejiang.osm.pbf (12.3 MB): 8,000 drivable ways,
  * 5,000 nodes, 12,000 edges, 3 components (largest 99.0 % of nodes)", or null without roads.
