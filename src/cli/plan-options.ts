@@ -6,6 +6,32 @@ import { POINT_CRS, type PointCrs } from '../io/crs';
 import type { OsrmField } from '../io/osrm';
 import { formatOptions, parseArgs, UsageError, type OptionSpec } from './args';
 
+/** `--roads FILE` (shared with `npm run rollout`). */
+export const ROADS_OPTION: OptionSpec = {
+  name: 'roads',
+  kind: 'file',
+  value: 'FILE',
+  help: 'reach by road: an OSM road network (.osm.pbf, .osm, or GeoJSON LineStrings\nwith "highway"); villages drive to the sites (car profile, snap leg at\n10 km/h); needs --reach-minutes, replaces the km radius (and --matrix)',
+};
+
+/** `--center-minutes M` (shared with `npm run rollout`). */
+export const CENTER_MINUTES_OPTION: OptionSpec = {
+  name: 'center-minutes',
+  kind: 'number',
+  value: 'M',
+  min: 0,
+  minExclusive: true,
+  help: 'with --roads (plan: two-tier): reach of a center to its stations in minutes\nby road (driving out of the center), instead of --center-radius',
+};
+
+/** `--road-profile FILE` (shared with `npm run rollout`). */
+export const ROAD_PROFILE_OPTION: OptionSpec = {
+  name: 'road-profile',
+  kind: 'file',
+  value: 'FILE',
+  help: 'with --roads: JSON car profile overriding the defaults, e.g.\n{"speedsKmh": {"track": 5}, "accessSpeedKmh": 5}',
+};
+
 export const PLAN_OPTIONS: readonly OptionSpec[] = [
   {
     name: 'demand',
@@ -93,12 +119,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     choices: ['durations', 'distances'],
     help: 'matrix to read: durations (seconds, default) or distances (metres)',
   },
-  {
-    name: 'roads',
-    kind: 'file',
-    value: 'FILE',
-    help: 'plan on reach by road: an OSM road network (.osm.pbf, .osm, or GeoJSON\nLineStrings with "highway"); villages drive to the sites (car profile,\nsnap leg at 10 km/h); needs --reach-minutes, replaces --radius/--matrix',
-  },
+  ROADS_OPTION,
   {
     name: 'reach-minutes',
     kind: 'number',
@@ -107,20 +128,8 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     minExclusive: true,
     help: 'with --roads: station reach in minutes by road (pmedian, pcenter: the\ntable is cut there, farther villages count as unreachable)',
   },
-  {
-    name: 'center-minutes',
-    kind: 'number',
-    value: 'M',
-    min: 0,
-    minExclusive: true,
-    help: 'with --roads, two-tier: reach of a center to its stations in minutes by\nroad (driving out of the center), instead of --center-radius',
-  },
-  {
-    name: 'road-profile',
-    kind: 'file',
-    value: 'FILE',
-    help: 'with --roads: JSON car profile overriding the defaults, e.g.\n{"speedsKmh": {"track": 5}, "accessSpeedKmh": 5}',
-  },
+  CENTER_MINUTES_OPTION,
+  ROAD_PROFILE_OPTION,
   {
     name: 'model',
     kind: 'choice',

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { checkCostModel, defaultRolloutParams, MAX_YEARS, MIN_YEARS } from '../core/rollout/defaults';
 import type { CostModel, CountyScore, RolloutParams } from '../core/rollout/rollout-types';
 import { formatOptions, parseArgs, UsageError, type OptionSpec } from './args';
+import { CENTER_MINUTES_OPTION, ROAD_PROFILE_OPTION, ROADS_OPTION } from './plan-options';
 
 const SCORES: readonly CountyScore[] = ['villages-per-yuan', 'uncovered-share', 'user-weight'];
 
@@ -54,6 +55,23 @@ export const ROLLOUT_OPTIONS: readonly OptionSpec[] = [
     value: 'KM',
     help: 'reach of a county center to its stations, great-circle km (default 60)',
   },
+  ROADS_OPTION,
+  {
+    name: 'reach-minutes',
+    kind: 'number',
+    value: 'M',
+    min: 0,
+    minExclusive: true,
+    help: 'with --roads: station reach in minutes by road, village to station',
+  },
+  CENTER_MINUTES_OPTION,
+  ROAD_PROFILE_OPTION,
+  {
+    name: 'provinces',
+    kind: 'string',
+    value: 'CODES',
+    help: 'plan over these provinces only, 2-digit codes separated by commas\n(default all; with --roads, those the road file covers)',
+  },
   { name: 'score', kind: 'choice', choices: SCORES, help: 'how counties are ranked (default villages-per-yuan)' },
   {
     name: 'weights',
@@ -90,10 +108,21 @@ export const ROLLOUT_OPTIONS: readonly OptionSpec[] = [
   { name: 'help', kind: 'flag', help: 'print this help' },
 ];
 
+/** The road reach of a rollout (`--roads`). */
+export interface RolloutRoadOptions {
+  roads: string;
+  reachMinutes: number;
+  centerMinutes?: number;
+  profile?: string;
+}
+
 /** Parsed command line. */
 export interface RolloutCliOptions {
   help: boolean;
   params: RolloutParams;
+  /** Provinces to plan over (2-digit codes); absent: all. */
+  provinces?: string[];
+  road?: RolloutRoadOptions;
   dataDir?: string;
   out: string;
   report?: string;
@@ -215,6 +244,25 @@ export function parseRolloutArgs(argv: readonly string[]): RolloutCliOptions {
   if (new Set(provinceOrder).size !== provinceOrder.length) {
     throw new UsageError('--province-order lists a province twice');
   }
+  const provinces = text('provinces')
+    ?.split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
+  for (const code of provinces ?? []) {
+    if (!/^\d{2}$/.test(code)) throw new UsageError(`--provinces: "${code}" is not a 2-digit province code`);
+  }
+  if (provinces?.length === 0) throw new UsageError('--provinces lists no province');
+  const roads = text('roads');
+  if (roads === undefined && (args.has('reach-minutes') || args.has('center-minutes') || args.has('road-profile'))) {
+    throw new UsageError('--reach-minutes, --center-minutes and --road-profile need --roads FILE');
+  }
+  if (roads !== undefined) {
+    if (!args.has('reach-minutes')) throw new UsageError('--roads needs --reach-minutes M (station reach by road)');
+    if (args.has('station-radius')) throw new UsageError('with --roads the station reach is --reach-minutes');
+  }
+  if (args.has('center-minutes') && args.has('center-radius')) {
+    throw new UsageError('give either --center-minutes (by road) or --center-radius (km), not both');
+  }
   const costsFile = text('costs');
   const weightsFile = text('weights');
   const score = (text('score') as CountyScore | undefined) ?? base.countyScore;
@@ -245,6 +293,15 @@ export function parseRolloutArgs(argv: readonly string[]): RolloutCliOptions {
   return {
     help: false,
     params,
+    ...(provinces !== undefined && { provinces }),
+    ...(roads !== undefined && {
+      road: {
+        roads,
+        reachMinutes: num('reach-minutes', 0),
+        ...(args.has('center-minutes') && { centerMinutes: num('center-minutes', 0) }),
+        ...(text('road-profile') !== undefined && { profile: text('road-profile') }),
+      },
+    }),
     dataDir: text('data'),
     out,
     report: text('report'),

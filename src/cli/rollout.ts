@@ -15,18 +15,26 @@ import type { RolloutTransport } from '../core/rollout/transport';
 import type { RolloutResult } from '../core/rollout/rollout-types';
 import { DEFAULT_DATA_DIR, readManifest, readProvinceVillages, readVillageNames } from '../data/node-files';
 import type { VillageTable } from '../core/villages';
+import { InputError } from '../io/problems';
 import { UsageError } from './args';
 import { parseRolloutArgs, rolloutHelp } from './rollout-options';
+import { roadRolloutReach, type RolloutRoadNote } from './rollout-roads';
 import { breakdownCsv } from '../io/rollout-csv';
 import { rolloutGeoJson, rolloutReportJson } from './rollout-output';
 import { nodeConsole, progressPrinter, runAsScript, type Console } from './terminal';
 
 /** The villages of every province of a dataset, merged in manifest order, and each county's name. */
-export function loadNational(dir: string = DEFAULT_DATA_DIR): { villages: VillageTable; countyNames: string[] } {
+export function loadNational(
+  dir: string = DEFAULT_DATA_DIR,
+  provinces?: readonly string[],
+): { villages: VillageTable; countyNames: string[] } {
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new UsageError(`${join(dir, 'manifest.json')}: cannot read: no such file; run \`npm run data\` first`);
   }
-  const codes = readManifest(dir).provinces.map((p) => p.code);
+  const all = readManifest(dir).provinces.map((p) => p.code);
+  const unknown = (provinces ?? []).filter((code) => !all.includes(code));
+  if (unknown.length > 0) throw new UsageError(`--provinces: no province ${unknown.join(', ')} in ${dir}`);
+  const codes = provinces === undefined ? all : all.filter((code) => provinces.includes(code));
   const { table } = mergeVillageTables(codes.map((code) => readProvinceVillages(code, dir)));
   const countyNames = codes.flatMap((code) => readVillageNames(code, dir).countyNames);
   if (countyNames.length !== table.counties.length) {
@@ -47,22 +55,33 @@ export async function main(argv: readonly string[], io: Console = nodeConsole): 
       io.out(rolloutHelp());
       return 0;
     }
-    const { villages, countyNames } = loadNational(options.dataDir);
+    const { villages, countyNames } = loadNational(options.dataDir, options.provinces);
+    const road = options.road === undefined ? undefined : await roadRolloutReach(options.road);
     const progress = io.isTty ? progressPrinter('rollout', 60) : undefined;
-    const result = runRollout({ villages, countyNames, params: options.params }, { onProgress: progress?.update });
+    const result = runRollout(
+      { villages, countyNames, params: options.params, reach: road?.reach },
+      { onProgress: progress?.update },
+    );
     progress?.done();
     const transport = result.transport;
+    const reach = road?.note();
     await writeOutput(options.out, `${JSON.stringify(rolloutGeoJson(result, villages))}\n`);
     if (options.report !== undefined) {
-      const report = { ...rolloutReportJson(result), ...(transport !== undefined && { transport }) };
+      const report = {
+        ...rolloutReportJson(result),
+        ...(reach !== undefined && { reach }),
+        ...(transport !== undefined && { transport }),
+      };
       await writeOutput(options.report, `${JSON.stringify(report, null, 2)}\n`);
     }
     if (options.breakdown !== undefined) await writeOutput(options.breakdown, breakdownCsv(result.countyRows));
     for (const line of summary(result)) io.out(line);
+    if (reach !== undefined) for (const line of roadSummary(reach)) io.out(line);
     if (transport !== undefined) for (const line of transportSummary(transport)) io.out(line);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      // (A broken road file or profile is an InputError: one located line, exit 2 like a bad option.)
       io.err(`rollout: ${error.message}`);
       return 2;
     }
@@ -93,6 +112,20 @@ export function transportSummary(transport: RolloutTransport): string[] {
         (y.unroutedStations > 0 ? `, ${y.unroutedStations} stations not served by a run` : ''),
     ),
   ];
+}
+
+/** The road lines of the summary: the reach used and the villages far from any road. */
+export function roadSummary(reach: RolloutRoadNote): string[] {
+  const center = reach.centerMinutes === undefined ? '' : `, centers ${reach.centerMinutes} min`;
+  const lines = [`  reach by road: stations ${reach.stationMinutes} min (villagers drive to them)${center}`];
+  lines.push(`  ${reach.network}`);
+  if (reach.farFromRoad > 0) {
+    lines.push(
+      `  warning: ${reach.farFromRoad} of ${reach.ruralVillages} rural villages are over 1 km from any road of the ` +
+        'file (reached only by the walk to it): does the road file cover these provinces (--provinces)?',
+    );
+  }
+  return lines;
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;

@@ -5,7 +5,7 @@
  * the same inputs.
  */
 import type { VillageTable } from '../villages';
-import type { Progress } from '../types';
+import type { CoverageSets, Progress } from '../types';
 import type { RolloutTransport } from './transport';
 
 /**
@@ -70,7 +70,34 @@ export interface RolloutInput {
   /** County name per entry of `villages.counties` (same order), for the breakdown; empty string when unknown. */
   countyNames: string[];
   params: RolloutParams;
+  /** Reach other than great-circle km (e.g. by road, built by the shell); absent: `stationRadiusKm`, `centerRadiusKm`. */
+  reach?: RolloutReachBuilder;
 }
+
+/** The rural villages of a rollout as the reach builder sees them ("rural index" r, see `RolloutNetwork`). */
+export interface RolloutPoints {
+  count: number;
+  lon: Float64Array;
+  lat: Float64Array;
+  /** County index of each rural village. */
+  county: Uint16Array;
+  /** Per county, the rural index of its center position (seat stand-in), -1 when it has no rural village. */
+  seat: Int32Array;
+}
+
+/** Reach of a rollout other than great-circle km, over the rural villages (rural indices on both sides). */
+export interface RolloutReach {
+  /** Station candidate -> rural villages within the station reach. */
+  coverage: CoverageSets;
+  /** 1 when station candidate r is within the reach of its own county's center; absent: `centerRadiusKm`. */
+  inCenterReach?: Uint8Array;
+  /** The reaches in words for the method sentence, e.g. "10 min by road" (center absent: km). */
+  stationWords: string;
+  centerWords?: string;
+}
+
+/** Builds the reach of a rollout once its rural villages and center positions are known. */
+export type RolloutReachBuilder = (points: RolloutPoints) => RolloutReach;
 
 /** Site roles in a rollout. */
 export const ROLLOUT_ROLE = { center: 0, station: 1 } as const;

@@ -24,14 +24,17 @@ const SCORE_WORDS: Record<RolloutParams['countyScore'], string> = {
   'user-weight': 'the user weight (ties: villages reached per yuan)',
 };
 
-/** The one-sentence method of a rollout, as shown in the UI. */
-export function rolloutMethod(params: RolloutParams): string {
+/**
+ * The one-sentence method of a rollout, as shown in the UI.
+ * @param words the reaches in words when not great-circle km (see `RolloutReach`)
+ */
+export function rolloutMethod(params: RolloutParams, words?: { station: string; center?: string }): string {
   const order = params.provinceOrder.length > 0 ? `provinces ${params.provinceOrder.join(', ')} first, then ` : '';
   return (
     `Counties ranked (${order}by ${SCORE_WORDS[params.countyScore]}) get a center at their county seat stand-in ` +
     `until ${params.centers} centers or the budget; up to ${params.stations} stations then placed in them by lazy ` +
-    `greedy max coverage (Minoux 1978) of rural villages within ${params.stationRadiusKm} km per yuan, a station ` +
-    `counting only within ${params.centerRadiusKm} km of its county's center; each year (budget / ${params.years}, ` +
+    `greedy max coverage (Minoux 1978) of rural villages within ${words?.station ?? `${params.stationRadiusKm} km`} per yuan, a station ` +
+    `counting only within ${words?.center ?? `${params.centerRadiusKm} km`} of its county's center; each year (budget / ${params.years}, ` +
     `unspent money carried over, running costs of open sites paid first) opens the sites of highest gain per yuan ` +
     `that fit, a center no later than its stations.`
   );
@@ -74,7 +77,7 @@ export function runRollout(input: RolloutInput, options: RolloutOptions = {}): R
   };
 
   report(0);
-  const net = buildNetwork(villages, params.stationRadiusKm, params.centerRadiusKm);
+  const net = buildNetwork(villages, params.stationRadiusKm, params.centerRadiusKm, input.reach);
   const coverageSec = lap();
   report(PROGRESS_AT.coverage);
   const ranking = rankCounties(net, params, hooks(PROGRESS_AT.coverage, PROGRESS_AT.ranking));
@@ -109,7 +112,7 @@ export function runRollout(input: RolloutInput, options: RolloutOptions = {}): R
     params,
     ...figures,
     ...(transport !== undefined && { transport }),
-    method: rolloutMethod(params),
+    method: rolloutMethod(params, net.reachWords),
     seconds: (performance.now() - started) / 1000,
     stopped,
     stationLimit: stations.limit,

@@ -5,12 +5,7 @@ import { requestPlan, type RequestBuilder } from '../../../../src/app/planner/su
 import { denseMatrix, MAX_DENSE_CELLS } from '../../../../src/app/roads/client';
 import { checkSavedRoads } from '../../../../src/app/roads/idb';
 import { isochroneRing } from '../../../../src/app/roads/isochrone';
-import {
-  isRoadFileName,
-  roadsLine,
-  roadsProgressLine,
-  type RoadsState,
-} from '../../../../src/app/roads/state';
+import { isRoadFileName, roadsLine, roadsProgressLine, type RoadsState } from '../../../../src/app/roads/state';
 import type { RoadPoints } from '../../../../src/app/roads/tables';
 import { roadUse, roadUseLine } from '../../../../src/app/roads/use';
 import { initialState, type AppState } from '../../../../src/app/store';
