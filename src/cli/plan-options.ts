@@ -14,6 +14,11 @@ export const ROADS_OPTION: OptionSpec = {
   help: 'reach by road: an OSM road network (.osm.pbf, .osm, or GeoJSON LineStrings\nwith "highway"); villages drive to the sites (car profile, snap leg at\n10 km/h); needs --reach-minutes, replaces the km radius (and --matrix)',
 };
 
+/** `--reach-minutes M` with the help line of the command (shared with `npm run rollout`). */
+export function reachMinutesOption(help: string): OptionSpec {
+  return { name: 'reach-minutes', kind: 'number', value: 'M', min: 0, minExclusive: true, help };
+}
+
 /** `--center-minutes M` (shared with `npm run rollout`). */
 export const CENTER_MINUTES_OPTION: OptionSpec = {
   name: 'center-minutes',
@@ -120,14 +125,9 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'matrix to read: durations (seconds, default) or distances (metres)',
   },
   ROADS_OPTION,
-  {
-    name: 'reach-minutes',
-    kind: 'number',
-    value: 'M',
-    min: 0,
-    minExclusive: true,
-    help: 'with --roads: station reach in minutes by road (pmedian, pcenter: the\ntable is cut there, farther villages count as unreachable)',
-  },
+  reachMinutesOption(
+    'with --roads: station reach in minutes by road (pmedian, pcenter: the\ntable is cut there, farther villages count as unreachable)',
+  ),
   CENTER_MINUTES_OPTION,
   ROAD_PROFILE_OPTION,
   {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { checkCostModel, defaultRolloutParams, MAX_YEARS, MIN_YEARS } from '../core/rollout/defaults';
 import type { CostModel, CountyScore, RolloutParams } from '../core/rollout/rollout-types';
 import { formatOptions, parseArgs, UsageError, type OptionSpec } from './args';
-import { CENTER_MINUTES_OPTION, ROAD_PROFILE_OPTION, ROADS_OPTION } from './plan-options';
+import { CENTER_MINUTES_OPTION, reachMinutesOption, ROAD_PROFILE_OPTION, ROADS_OPTION } from './plan-options';
 
 const SCORES: readonly CountyScore[] = ['villages-per-yuan', 'uncovered-share', 'user-weight'];
 
@@ -56,14 +56,7 @@ export const ROLLOUT_OPTIONS: readonly OptionSpec[] = [
     help: 'reach of a county center to its stations, great-circle km (default 60)',
   },
   ROADS_OPTION,
-  {
-    name: 'reach-minutes',
-    kind: 'number',
-    value: 'M',
-    min: 0,
-    minExclusive: true,
-    help: 'with --roads: station reach in minutes by road, village to station',
-  },
+  reachMinutesOption('with --roads: station reach in minutes by road, village to station'),
   CENTER_MINUTES_OPTION,
   ROAD_PROFILE_OPTION,
   {
