@@ -6,20 +6,20 @@
  * Each step picks an uncovered demand at random, opens the closed site reaching it with the largest weighted gain
  * (only sites whose neighbourhood changed since they were closed: configuration checking, S. Cai, K. Su &
  * A. Sattar, Artificial Intelligence 175 (2011) 1672-1696), then closes the open site with the smallest weighted
- * loss (the oldest on ties). The weight of every uncovered demand grows by `WEIGHT_GROWTH` times its own weight at each step, so a
- * demand left uncovered for long pulls the search towards it (row weighting, as in the weighting local searches
- * for covering problems, e.g. C. Gao, T. Weise & J. Li, EJOR 246 (2015) 750-761). The growth is kept implicit:
- * an uncovered demand i has weight w_i (c_i + t) at time t (`WEIGHT_GROWTH` per step), so a site's weighted gain is G0_j + t G1_j with
- * G0_j = sum w_i c_i and G1_j = sum w_i over its uncovered demands, both updated only when a demand changes cover.
- * A covered demand's weight is frozen. Every `RESCALE_STEPS` steps the multipliers are halved towards 1 (forgetting,
- * so the search does not stay bound to an old history).
+ * loss (the oldest on ties). The weight of every uncovered demand grows by `WEIGHT_GROWTH` times its own weight
+ * at each step, so a demand left uncovered for long pulls the search towards it (row weighting, as in the
+ * weighting local searches for covering problems, e.g. C. Gao, T. Weise & J. Li, EJOR 246 (2015) 750-761).
+ * The growth is kept implicit: an uncovered demand i has weight w_i (c_i + t) at time t (`WEIGHT_GROWTH` per
+ * step), so a site's weighted gain is G0_j + t G1_j with G0_j = sum w_i c_i and G1_j = sum w_i over its uncovered
+ * demands, both updated only when a demand changes cover. A covered demand's weight is frozen. Every
+ * `RESCALE_STEPS` steps the multipliers are halved towards 1 (forgetting, so the search does not stay bound to an
+ * old history).
  *
  * The true covered weight is tracked alongside; the best plan met is returned. The work is a number of steps,
  * cut only by the deadline, so a run not cut depends only on the inputs and the seed.
  */
 import { createRandom } from '../../random';
-import type { CoverageProblem } from './state';
-import { statusOf } from './state';
+import { isFixed, statusOf, type CoverageProblem } from './state';
 import { SITE_STATUS } from '../../types';
 
 /** Options of `weightedSearch`. */
@@ -52,7 +52,7 @@ export interface WeightedSearchResult {
  * good plans (no gain on the swap plan), 0.01-0.0003 gain 50-125 villages each; 0.003 is in that range.
  */
 const WEIGHT_GROWTH = 0.003;
-/** Steps between two halvings of the weight multipliers (an assumption, measured on the national 3 km components). */
+/** Steps between two halvings of the weight multipliers (an assumption, not tuned). */
 const RESCALE_STEPS = 2000;
 
 /**
@@ -168,8 +168,7 @@ export function weightedSearch(problem: CoverageProblem, options: WeightedSearch
       uncovered[uncoveredCount++] = i;
     }
   }
-  for (let j = 0; j < siteCount; j++)
-    if (status[j] === SITE_STATUS.existing || status[j] === SITE_STATUS.locked) addSite(j);
+  for (let j = 0; j < siteCount; j++) if (isFixed(status[j])) addSite(j);
   const open: number[] = [];
   for (let s = 0; s < options.start.length; s++) {
     const j = options.start[s];

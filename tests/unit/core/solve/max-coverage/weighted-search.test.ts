@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statusOf } from '../../../../../src/core/solve/max-coverage/state';
+import { isFixed, statusOf } from '../../../../../src/core/solve/max-coverage/state';
 import { weightedSearch } from '../../../../../src/core/solve/max-coverage/weighted-search';
 import { SITE_STATUS } from '../../../../../src/core/types';
 import { bruteMaxCoverage, coveredWeight, instanceArb } from '../coverage-instances';
@@ -11,9 +11,7 @@ describe('weighted swap search', () => {
       fc.property(instanceArb({ statuses: true, fractional: true }), fc.nat(5), (problem, want) => {
         const status = statusOf(problem);
         const proposed = Array.from(status.keys()).filter((j) => status[j] === SITE_STATUS.proposed);
-        const fixed = Array.from(status.keys()).filter(
-          (j) => status[j] === SITE_STATUS.existing || status[j] === SITE_STATUS.locked,
-        );
+        const fixed = Array.from(status.keys()).filter((j) => isFixed(status[j]));
         const start = proposed.slice(0, Math.min(want, proposed.length));
         const result = weightedSearch(problem, { start, steps: 500, seed: 3 });
         expect(result.open.length).toBe(start.length);
