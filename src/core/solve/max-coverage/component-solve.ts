@@ -6,8 +6,9 @@
  * 1. global lazy greedy and swap descent give a plan, and with it a number of sites k_c per component (the swap
  *    descent has balanced the last gains across components);
  * 2. each component gets an upper curve U_c(k) >= OPT_c(k) for every k (`component-curves.ts`): exact, by
- *    enumeration, for the small ones (about 38,000 of 45,000 at 3 km; their plan at k_c is then replaced by the
- *    optimum at k_c); for the others the pointwise minimum of the Lagrangian curves of the multipliers met while
+ *    enumeration of its undominated sites, for the small ones (about 42,600 of 45,000 at 3 km; their plan at k_c
+ *    is then replaced by the optimum at k_c, and sites move in and out of them where their curves say it pays,
+ *    `component-exchange.ts`); for the others the pointwise minimum of the Lagrangian curves of the multipliers met while
  *    the budget is priced (Lagrangian relaxation of sum x <= p, M.L. Fisher, Management Science 27 (1981) 1-18;
  *    each component's priced problem bounded by its own deflected subgradient, `component-bound.ts`; the price
  *    searched from the plan's last greedy gain, the priced bound being convex in it);
@@ -26,6 +27,7 @@ import { componentProblem, dominatedSites, splitComponents, type Components } fr
 import { pricedBound } from './component-bound';
 import { curveBound, exactCurves, initialCurves, type ComponentCurves, type ExactPlans } from './component-curves';
 import { lazyGreedy } from './greedy';
+import { exchangeSites } from './component-exchange';
 import { maxCoverageHeuristic } from './heuristic';
 import { CoverageState, type CoverageProblem } from './state';
 import { SwapSearch } from './swap';
@@ -85,8 +87,10 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   // Curves: exact ones for the small components (and their best plans at the plan's split), then the Lagrangian
   // curves of the others from subgradient runs at the price of the current split (see component-curves.ts).
   const curves = initialCurves(state, components);
-  const exactPlans = exactCurves(state, components, curves);
+  const dominated = dominatedSites(state, components);
+  const exactPlans = exactCurves(state, components, curves, dominated);
   const exactImproved = applyExactPlans(state, components, curves, exactPlans, tolerance);
+  const moves = exchangeSites(state, components, curves, exactPlans, tolerance, deadlineMs);
   const n = greedy.cumulative.length;
   const last =
     n === 0
@@ -98,7 +102,6 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   // lowering their curves; the bound is then the best split of the curves (component-curves.ts), which is never
   // above the priced bound (at the price of the priced bound it is its sum over components, with U_c at most the
   // curve of that multiplier vector) and is exact on the small components.
-  const dominated = dominatedSites(state, components);
   // Priced passes at the plan's last greedy gain: the split of the curves then does the work of a price search
   // (measured on the national 3 km instance at p = 10,000: five trial prices of 60 iterations, then 600, gave the
   // same bound, 201,120 against 201,112, about 3 s later, time the re-solves then lack). A short first pass visits
@@ -150,6 +153,7 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   let solver = 'lazy greedy + swap';
   if (rounds > 0) solver += ` + focused iterated local search (${rounds} rounds)`;
   if (exactImproved > 0) solver += ` + ${exactImproved} components exact`;
+  if (moves > 0) solver += ` + ${moves} exchanges`;
   if (state.covered < bound - tolerance && relativeGap(state.covered, bound) > targetGap) {
     const improved = resolveComponents(state, components, curves, bound, targetGap, options, deadlineMs, tolerance);
     if (improved > 0) solver += ` + ${improved} components re-solved`;
@@ -251,13 +255,13 @@ function applyExactPlans(
 ): number {
   const { siteStart, sites } = components;
   let improved = 0;
-  for (const [c, best] of plans) {
+  for (const [c, plan] of plans) {
     const [covered, open] = componentPlan(state, components, c);
     // Only when the optimum at the same number of sites covers more (the curve holds that optimum).
     if (open === 0 || curves.value[curves.start[c] + open] <= covered + tolerance) continue;
-    const mask = best[open];
+    const mask = plan.best[open];
     for (let t = siteStart[c]; t < siteStart[c + 1]; t++) if (state.isOpen[sites[t]]) state.close(sites[t]);
-    for (let t = 0; t < siteStart[c + 1] - siteStart[c]; t++) if (mask & (1 << t)) state.open(sites[siteStart[c] + t]);
+    for (let t = 0; t < plan.sites.length; t++) if (mask & (1 << t)) state.open(plan.sites[t]);
     improved++;
   }
   return improved;

@@ -13,21 +13,26 @@ import { bruteMaxCoverage, coveredWeight, instanceArb } from '../coverage-instan
 const tol = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
 
 describe('component curves', () => {
-  it('exact curves equal the brute-force optimum of each component for every k, and their plans reach it', () => {
+  it('exact curves equal the brute-force optimum of each component for every k, with or without dominated sites, and their plans reach it', () => {
     fc.assert(
-      fc.property(instanceArb({ statuses: true, fractional: true }), (problem) => {
+      fc.property(instanceArb({ statuses: true, fractional: true }), fc.boolean(), (problem, reduce) => {
         const state = new CoverageState(problem);
         const split = splitComponents(state);
         const curves = initialCurves(state, split);
-        const plans = exactCurves(state, split, curves);
+        // Without the dominated sites the optima are the same (see dominatedSites).
+        const plans = exactCurves(state, split, curves, reduce ? dominatedSites(state, split) : undefined);
         for (let c = 0; c < split.count; c++) {
           expect(curves.exact[c]).toBe(1); // at most 12 sites and 25 demands: all enumerated
           const part = componentProblem(state, split, c);
           for (let k = 0; k <= part.sites.length; k++) {
             const opt = bruteMaxCoverage(part.problem, k);
             expect(curves.value[curves.start[c] + k]).toBeCloseTo(opt, 9);
-            const mask = plans.get(c)![k];
-            const chosen = Array.from(part.sites.keys()).filter((t) => mask & (1 << t));
+            const plan = plans.get(c)!;
+            const mask = plan.best[k];
+            const chosen = Array.from(part.sites.keys()).filter((t) => {
+              const bit = plan.sites.indexOf(part.sites[t]);
+              return bit >= 0 && mask & (1 << bit);
+            });
             expect(chosen.length).toBeLessThanOrEqual(k);
             expect(coveredWeight(part.problem.coverage, part.problem.weight, chosen)).toBeCloseTo(opt, 9);
           }
