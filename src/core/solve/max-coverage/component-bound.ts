@@ -111,7 +111,12 @@ export function pricedBound(state: CoverageState, components: Components, option
   let iterations = 0;
   for (let r = 0; r < n; r++) {
     const c = options.order ? options.order[r] : r;
-    if (performance.now() > options.deadlineMs) break;
+    // Past the deadline each component left still gets one evaluation of (2) at its current multipliers (the dual
+    // ascent's, when fresh): a valid bound far below all its weight, for one pass over its pairs.
+    // (A warm start at the same price has a bound for every component already.)
+    const late = performance.now() > options.deadlineMs;
+    if (late && Number.isFinite(upper[c])) continue;
+    const limit = late ? 1 : options.iterations;
     if (skip?.[c]) {
       // Left out: with curves, max_k (U_c(k) - lambda k) is its priced bound (exact for exact curves).
       if (curves) upper[c] = pricedCurve(curves, c, lambda);
@@ -124,7 +129,7 @@ export function pricedBound(state: CoverageState, components: Components, option
     let theta = 1;
     let stall = 0;
     for (let t = d0; t < d1; t++) direction[demands[t]] = 0;
-    for (let iter = 0; iter < options.iterations; iter++) {
+    for (let iter = 0; iter < limit; iter++) {
       // A component may run 1,500 iterations of milliseconds each: watch the clock inside too.
       if ((iter & 15) === 15 && performance.now() > options.deadlineMs) break;
       iterations++;

@@ -129,7 +129,8 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
     const target = Math.min(coverable, round(split.bound));
     rounds = focusedSearch(state, components, curves, p, target, options, searchDeadline, tolerance);
   }
-  if (best !== undefined && gapOf(Math.min(split.bound, best.bound)) > targetGap) {
+  const timeLeft = (): boolean => performance.now() < deadlineMs && !options.shouldStop?.();
+  if (best !== undefined && timeLeft() && gapOf(Math.min(split.bound, best.bound)) > targetGap) {
     // The long pass visits the components by decreasing slack of the first (upper - lower at the price), so a time
     // limit cuts the ones that matter least.
     const first = best;
