@@ -17,7 +17,7 @@
  * hundreds of passes.
  */
 import { recordCurve, type ComponentCurves } from './component-curves';
-import type { Components } from './component-split';
+import { componentPlan, type Components } from './component-split';
 import { SITE_STATUS } from '../../types';
 import type { CoverageState } from './state';
 
@@ -79,7 +79,7 @@ export interface PricedBoundOptions {
  * @param components the split of the same instance
  */
 export function pricedBound(state: CoverageState, components: Components, options: PricedBoundOptions): PricedBound {
-  const { siteOffsets, siteDemands, weight, isOpen, count: openCount } = state;
+  const { siteOffsets, siteDemands, weight } = state;
   const { sites, siteStart, demands, demandStart } = components;
   const { lambda } = options;
   const n = components.count;
@@ -96,11 +96,7 @@ export function pricedBound(state: CoverageState, components: Components, option
   const lower = same ? Float64Array.from(options.warm!.lower) : new Float64Array(n);
   // The current plan, component by component.
   for (let c = 0; c < n; c++) {
-    let covered = 0;
-    for (let t = demandStart[c]; t < demandStart[c + 1]; t++)
-      if (openCount[demands[t]] > 0) covered += weight[demands[t]];
-    let open = 0;
-    for (let t = siteStart[c]; t < siteStart[c + 1]; t++) open += isOpen[sites[t]];
+    const [covered, open] = componentPlan(state, components, c);
     lower[c] = Math.max(lower[c], covered - lambda * open);
   }
   const cj = new Float64Array(state.siteCount);

@@ -146,6 +146,20 @@ export function exactCurves(
   return plans;
 }
 
+/** Replaces the plan of component c in `state` by its best subset of `k` sites in `plan`. */
+export function useExactPlan(
+  state: CoverageState,
+  components: Components,
+  c: number,
+  plan: ExactPlan,
+  k: number,
+): void {
+  const { siteStart, sites } = components;
+  for (let t = siteStart[c]; t < siteStart[c + 1]; t++) if (state.isOpen[sites[t]]) state.close(sites[t]);
+  const mask = plan.best[k];
+  for (let t = 0; t < plan.sites.length; t++) if (mask & (1 << t)) state.open(plan.sites[t]);
+}
+
 /** The split that bounds the optimum (see the module comment). */
 export interface CurveBound {
   /** F + sum of the p largest hull marginals: a valid upper bound (not rounded). */

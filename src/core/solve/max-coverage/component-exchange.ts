@@ -10,8 +10,8 @@
  * split, the discrete counterpart of equal marginals in separable resource allocation (T. Ibaraki & N. Katoh,
  * "Resource Allocation Problems", MIT Press 1988, ch. 4).
  */
-import type { ComponentCurves, ExactPlans } from './component-curves';
-import type { Components } from './component-split';
+import { useExactPlan, type ComponentCurves, type ExactPlans } from './component-curves';
+import { componentPlan, type Components } from './component-split';
 import { LazyHeap } from './heap';
 import type { CoverageState } from './state';
 
@@ -27,20 +27,14 @@ export function exchangeSites(
   tolerance: number,
   deadlineMs: number,
 ): number {
-  const { siteStart, sites, demandStart, demands } = components;
+  const { siteStart, sites } = components;
   const { value, start } = curves;
   const componentOf = new Int32Array(state.siteCount).fill(-1);
   for (const c of plans.keys()) for (let t = siteStart[c]; t < siteStart[c + 1]; t++) componentOf[sites[t]] = c;
   const covered = new Float64Array(components.count);
   const open = new Uint32Array(components.count);
   const refresh = (c: number): void => {
-    let sum = 0;
-    for (let t = demandStart[c]; t < demandStart[c + 1]; t++)
-      if (state.count[demands[t]] > 0) sum += state.weight[demands[t]];
-    let k = 0;
-    for (let t = siteStart[c]; t < siteStart[c + 1]; t++) k += state.isOpen[sites[t]];
-    covered[c] = sum;
-    open[c] = k;
+    [covered[c], open[c]] = componentPlan(state, components, c);
   };
   const size = (c: number): number => siteStart[c + 1] - siteStart[c];
   const upGain = (c: number): number => value[start[c] + open[c] + 1] - covered[c];
@@ -56,12 +50,7 @@ export function exchangeSites(
     if (open[c] < size(c)) up.push(c);
     if (open[c] > 0) down.push(c);
   }
-  const rearrange = (c: number, k: number): void => {
-    const plan = plans.get(c)!;
-    const mask = plan.best[k];
-    for (let t = siteStart[c]; t < siteStart[c + 1]; t++) if (state.isOpen[sites[t]]) state.close(sites[t]);
-    for (let t = 0; t < plan.sites.length; t++) if (mask & (1 << t)) state.open(plan.sites[t]);
-  };
+  const rearrange = (c: number, k: number): void => useExactPlan(state, components, c, plans.get(c)!, k);
   const touched: number[] = [];
   const touch = (j: number): void => {
     if (componentOf[j] >= 0) touched.push(componentOf[j]);

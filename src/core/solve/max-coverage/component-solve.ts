@@ -8,10 +8,10 @@
  * 2. each component gets an upper curve U_c(k) >= OPT_c(k) for every k (`component-curves.ts`): exact, by
  *    enumeration of its undominated sites, for the small ones (about 42,600 of 45,000 at 3 km; their plan at k_c
  *    is then replaced by the optimum at k_c, and sites move in and out of them where their curves say it pays,
- *    `component-exchange.ts`); for the others the pointwise minimum of the Lagrangian curves of the multipliers met while
- *    the budget is priced (Lagrangian relaxation of sum x <= p, M.L. Fisher, Management Science 27 (1981) 1-18;
- *    each component's priced problem bounded by its own deflected subgradient, `component-bound.ts`; the price
- *    searched from the plan's last greedy gain, the priced bound being convex in it);
+ *    `component-exchange.ts`); for the others the pointwise minimum of the Lagrangian curves of the multipliers
+ *    met while the budget is priced (Lagrangian relaxation of sum x <= p, M.L. Fisher, Management Science 27
+ *    (1981) 1-18; each component's priced problem bounded by its own deflected subgradient, `component-bound.ts`;
+ *    the price searched from the plan's last greedy gain, the priced bound being convex in it);
  * 3. the bound is the best split of p over the concave hulls of the curves (the p largest marginals), never above
  *    the priced bound;
  * 4. the components where the plan is furthest below their curve at k_c are solved again alone at k_c by the
@@ -23,9 +23,16 @@
  */
 import type { MaxCoverageOptions, MaxCoverageSolution } from './index';
 import { coverableWeight, integralWeights } from './bound';
-import { componentProblem, dominatedSites, splitComponents, type Components } from './component-split';
+import { componentPlan, componentProblem, dominatedSites, splitComponents, type Components } from './component-split';
 import { pricedBound } from './component-bound';
-import { curveBound, exactCurves, initialCurves, type ComponentCurves, type ExactPlans } from './component-curves';
+import {
+  curveBound,
+  exactCurves,
+  initialCurves,
+  useExactPlan,
+  type ComponentCurves,
+  type ExactPlans,
+} from './component-curves';
 import { lazyGreedy } from './greedy';
 import { exchangeSites } from './component-exchange';
 import { maxCoverageHeuristic } from './heuristic';
@@ -125,12 +132,15 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   // steps aim at the plan's priced value, so a better plan also speeds the bound up).
   let rounds = 0;
   if (best !== undefined && gapOf(Math.min(split.bound, best.bound)) > targetGap) {
-    const searchDeadline = performance.now() + SEARCH_TIME_SHARE * Math.max(0, deadlineMs - performance.now());
+    // The search may take all the time left; the long pass runs on what it leaves. Its rounds (2 per site) end it
+    // first with the default 10 s (measured on the national 3 km instance at p = 10,000, 20,000 and 50,000: 2.6-5.4
+    // s); with a 3 s limit the plan gains more than the long pass lowers the bound (gaps 0.85 / 1.34 / 1.09 % with
+    // half the time left, 0.68 / 1.19 / 1.02 % with all of it).
     const target = Math.min(coverable, round(split.bound));
-    rounds = focusedSearch(state, components, curves, p, target, options, searchDeadline, tolerance);
+    rounds = focusedSearch(state, components, curves, p, target, options, deadlineMs, tolerance);
   }
-  const timeLeft = (): boolean => performance.now() < deadlineMs && !options.shouldStop?.();
-  if (best !== undefined && timeLeft() && gapOf(Math.min(split.bound, best.bound)) > targetGap) {
+  const timeLeft = performance.now() < deadlineMs && !options.shouldStop?.();
+  if (best !== undefined && timeLeft && gapOf(Math.min(split.bound, best.bound)) > targetGap) {
     // The long pass visits the components by decreasing slack of the first (upper - lower at the price), so a time
     // limit cuts the ones that matter least.
     const first = best;
@@ -182,14 +192,6 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
 /** Perturbation rounds of `focusedSearch` per open site of the components it aims at. */
 const SEARCH_ROUNDS_PER_SITE = 2;
 /**
- * Most share of the time left that `focusedSearch` may take (the long priced pass runs on what it leaves). Its
- * rounds (2 per site) end it first with the default 10 s (measured on the national 3 km instance at p = 10,000,
- * 20,000 and 50,000: 2.6-5.4 s); with a 3 s limit the plan gains more than the long pass lowers the bound (gaps
- * 0.85 / 1.34 / 1.09 % with half the time, 0.68 / 1.19 / 1.02 % with all of it).
- */
-const SEARCH_TIME_SHARE = 1;
-
-/**
  * Iterated local search (`swap.ts`: guided insertions and region re-optimisation, each followed by a swap descent)
  * aimed at the uncovered demands of the components whose plan is below its upper curve at its number of sites.
  * The moves stay global (a site may move between components). On the national 3 km instance at p = 10,000 the swap
@@ -233,17 +235,6 @@ function focusedSearch(
   }).run().rounds;
 }
 
-/** Covered free weight and open sites of component c in the plan of `state`. */
-function componentPlan(state: CoverageState, components: Components, c: number): [number, number] {
-  const { siteStart, sites, demandStart, demands } = components;
-  let covered = 0;
-  for (let t = demandStart[c]; t < demandStart[c + 1]; t++)
-    if (state.count[demands[t]] > 0) covered += state.weight[demands[t]];
-  let open = 0;
-  for (let t = siteStart[c]; t < siteStart[c + 1]; t++) open += state.isOpen[sites[t]];
-  return [covered, open];
-}
-
 /**
  * Replaces the plan of each component with an exact curve by its best subset of the same size, when that covers
  * more. Returns how many components improved.
@@ -255,15 +246,12 @@ function applyExactPlans(
   plans: ExactPlans,
   tolerance: number,
 ): number {
-  const { siteStart, sites } = components;
   let improved = 0;
   for (const [c, plan] of plans) {
     const [covered, open] = componentPlan(state, components, c);
     // Only when the optimum at the same number of sites covers more (the curve holds that optimum).
     if (open === 0 || curves.value[curves.start[c] + open] <= covered + tolerance) continue;
-    const mask = plan.best[open];
-    for (let t = siteStart[c]; t < siteStart[c + 1]; t++) if (state.isOpen[sites[t]]) state.close(sites[t]);
-    for (let t = 0; t < plan.sites.length; t++) if (mask & (1 << t)) state.open(plan.sites[t]);
+    useExactPlan(state, components, c, plan, open);
     improved++;
   }
   return improved;

@@ -86,6 +86,17 @@ export function splitComponents(state: CoverageState): Components {
   return { count, siteStart, sites, demandStart, demands, free, fixedWeight };
 }
 
+/** Covered free weight and open sites of component c in the plan of `state`. */
+export function componentPlan(state: CoverageState, components: Components, c: number): [number, number] {
+  const { siteStart, sites, demandStart, demands } = components;
+  let covered = 0;
+  for (let t = demandStart[c]; t < demandStart[c + 1]; t++)
+    if (state.count[demands[t]] > 0) covered += state.weight[demands[t]];
+  let open = 0;
+  for (let t = siteStart[c]; t < siteStart[c + 1]; t++) open += state.isOpen[sites[t]];
+  return [covered, open];
+}
+
 /** One component as an instance of its own: its sites and free demands renumbered from 0, all sites proposed. */
 export interface ComponentProblem {
   /** Coverage sets and weights of the component alone. */
