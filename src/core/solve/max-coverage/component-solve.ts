@@ -24,7 +24,7 @@
 import type { MaxCoverageOptions, MaxCoverageSolution } from './index';
 import { coverableWeight, integralWeights } from './bound';
 import { componentPlan, componentProblem, dominatedSites, splitComponents, type Components } from './component-split';
-import { pricedBound } from './component-bound';
+import { pricedBound, type PricedBound } from './component-bound';
 import {
   curveBound,
   exactCurves,
@@ -137,7 +137,7 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
     // s); with a 3 s limit the plan gains more than the long pass lowers the bound (gaps 0.85 / 1.34 / 1.09 % with
     // half the time left, 0.68 / 1.19 / 1.02 % with all of it).
     const target = Math.min(coverable, round(split.bound));
-    rounds = focusedSearch(state, components, curves, p, target, options, deadlineMs, tolerance);
+    rounds = focusedSearch(state, components, curves, best, p, target, options, deadlineMs, tolerance);
   }
   const timeLeft = performance.now() < deadlineMs && !options.shouldStop?.();
   if (best !== undefined && timeLeft && gapOf(Math.min(split.bound, best.bound)) > targetGap) {
@@ -194,6 +194,12 @@ const SEARCH_ROUNDS_PER_SITE = 2;
 /**
  * Iterated local search (`swap.ts`: guided insertions and region re-optimisation, each followed by a swap descent)
  * aimed at the uncovered demands of the components whose plan is below its upper curve at its number of sites.
+ * The guide sites, tried first after every improvement, are the closed sites of those components that the priced
+ * relaxation opens (c_j = sum of mu_i over their demands above the price lambda): the Lagrangian heuristic's
+ * choice (J.E. Beasley, "Lagrangean heuristics for location problems", EJOR 65 (1993) 383-399). Measured on the
+ * national 3 km instance at 3 s: gaps 0.70 / 1.25 / 1.06 % with random insertions only, 0.47 / 0.96 / 0.94 % with
+ * this guide (p = 10,000 / 20,000 / 50,000); a looser threshold (c_j > 0.97 lambda, 2.4 times the sites) 1.05 %
+ * at p = 20,000, a stricter one (1.05 lambda) 1.31 %.
  * The moves stay global (a site may move between components). On the national 3 km instance at p = 10,000 the swap
  * plan is 0.7 % below the sum of the components' MIP optima at the same split (HiGHS, per component), nearly all
  * of it in the components of 1,000 sites or more, where single swaps are trapped by the plateaus of dense villages.
@@ -204,14 +210,17 @@ function focusedSearch(
   state: CoverageState,
   components: Components,
   curves: ComponentCurves,
+  priced: PricedBound,
   p: number,
   bound: number,
   options: MaxCoverageOptions,
   deadlineMs: number,
   tolerance: number,
 ): number {
-  const { demandStart, demands } = components;
+  const { demandStart, demands, siteStart, sites } = components;
+  const { siteOffsets, siteDemands, isOpen } = state;
   const focus: number[] = [];
+  const guide: number[] = [];
   let open = 0;
   for (let c = 0; c < components.count; c++) {
     if (curves.exact[c]) continue;
@@ -219,6 +228,13 @@ function focusedSearch(
     if (curves.value[curves.start[c] + k] - covered <= Math.max(tolerance, 0.5)) continue;
     open += k;
     for (let t = demandStart[c]; t < demandStart[c + 1]; t++) if (state.count[demands[t]] === 0) focus.push(demands[t]);
+    for (let t = siteStart[c]; t < siteStart[c + 1]; t++) {
+      const j = sites[t];
+      if (isOpen[j]) continue;
+      let cj = 0;
+      for (let q = siteOffsets[j]; q < siteOffsets[j + 1]; q++) cj += priced.mu[siteDemands[q]];
+      if (cj > priced.lambda) guide.push(j);
+    }
   }
   if (focus.length === 0) return 0;
   const maxRounds = SEARCH_ROUNDS_PER_SITE * open;
@@ -231,6 +247,7 @@ function focusedSearch(
     target: bound,
     tolerance,
     focus: Uint32Array.from(focus),
+    guide,
     shouldStop: options.shouldStop,
   }).run().rounds;
 }
