@@ -16,7 +16,8 @@
  * iterations), where the one-piece subgradient moves all 456,000 multipliers with one global step and needs
  * hundreds of passes.
  */
-import { recordCurve, type ComponentCurves } from './component-curves';
+import { integralWeights } from './bound';
+import { recordCurve, roundDown, type ComponentCurves } from './component-curves';
 import { componentPlan, type Components } from './component-split';
 import { SITE_STATUS } from '../../types';
 import type { CoverageState } from './state';
@@ -37,7 +38,7 @@ export interface PricedBound {
   lambda: number;
   /** mu_i per demand (0 for demands that are not free). */
   mu: Float64Array;
-  /** Per component: the smallest value of (2) met. */
+  /** Per component: the smallest value of (2) met (rounded down when the weights and the price are integers). */
   upper: Float64Array;
   /** Per component: the best priced plan met, f_c(S_c) - lambda |S_c| (a lower bound of the priced optimum). */
   lower: Float64Array;
@@ -104,6 +105,9 @@ export function pricedBound(state: CoverageState, components: Components, option
   const direction = new Float64Array(state.demandCount);
   const scratch = new Float64Array(state.siteCount);
   const { curves, skip, dominated } = options;
+  // With integer weights and price, every priced optimum f_c(S) - lambda |S| is an integer: a component's bound may
+  // be rounded down, and its run stops once the rounded bound meets its best priced plan.
+  const integral = Number.isInteger(lambda) && integralWeights(weight);
   let iterations = 0;
   for (let r = 0; r < n; r++) {
     const c = options.order ? options.order[r] : r;
@@ -165,7 +169,7 @@ export function pricedBound(state: CoverageState, components: Components, option
       let primal = -lambda * chosen;
       for (let t = d0; t < d1; t++) if (covers[demands[t]] > 0) primal += weight[demands[t]];
       if (primal > lower[c]) lower[c] = primal;
-      const slack = upper[c] - lower[c];
+      const slack = roundDown(upper[c], integral) - lower[c];
       if (slack <= 1e-9 * Math.max(1, upper[c]) || theta < 1e-3) break;
       let norm = 0;
       for (let t = d0; t < d1; t++) {
@@ -196,7 +200,10 @@ export function pricedBound(state: CoverageState, components: Components, option
     upper[c] = sum;
   }
   let bound = components.fixedWeight + lambda * options.p;
-  for (let c = 0; c < n; c++) bound += upper[c];
+  for (let c = 0; c < n; c++) {
+    upper[c] = roundDown(upper[c], integral);
+    bound += upper[c];
+  }
   return { lambda, mu, upper, lower, bound, iterations };
 }
 

@@ -17,6 +17,7 @@
  *   the Lagrangian relaxation of `bound.ts` restricted to c; `recordCurve` keeps the pointwise minimum over all
  *   the multipliers a subgradient run meets (a minimum of concave curves, so concave), capped by the weight of c.
  */
+import { integralWeights } from './bound';
 import type { Components } from './component-split';
 import type { CoverageState } from './state';
 
@@ -26,6 +27,24 @@ export interface ComponentCurves {
   value: Float64Array;
   /** 1 when the curve of c is exact (U_c = OPT_c): nothing left to prove for c. */
   exact: Uint8Array;
+  /**
+   * True when every demand weight is an integer: then so is every OPT_c(k), and `recordCurve` rounds its values
+   * down. Each curve loses less than one, but the bound adds them up: on the national 3 km instance (one village per
+   * demand) the first priced pass's split bound fell from 287,410 to 287,174 at p = 20,000 and from 408,699 to
+   * 408,271 at p = 50,000.
+   */
+  integral: boolean;
+}
+
+/**
+ * Tolerance of rounding a bound down to an integer (`roundDown`): floating sums of a few thousand weights stay far
+ * within it.
+ */
+const INTEGER_SLACK = 1e-6;
+
+/** v rounded down to an integer when `integral` (v bounds an integer from above), else v. */
+export function roundDown(v: number, integral: boolean): number {
+  return integral ? Math.floor(v + INTEGER_SLACK) : v;
 }
 
 /** Curves of all components, each U_c(0) = 0 and U_c(k >= 1) = free weight of c (valid, loose). */
@@ -39,12 +58,12 @@ export function initialCurves(state: CoverageState, components: Components): Com
     for (let t = demandStart[c]; t < demandStart[c + 1]; t++) sum += state.weight[demands[t]];
     value.fill(sum, start[c] + 1, start[c + 1]);
   }
-  return { start, value, exact: new Uint8Array(count) };
+  return { start, value, exact: new Uint8Array(count), integral: integralWeights(state.weight) };
 }
 
 /**
  * Lowers the curve of component c to A + (sum of the k largest of `cj[0 .. n)`) at every k (see the module
- * comment), k >= 1 (U_c(0) = 0 stays). Sorts `cj[0 .. n)` in place.
+ * comment), k >= 1 (U_c(0) = 0 stays), rounded down when the weights are integers. Sorts `cj[0 .. n)` in place.
  */
 export function recordCurve(curves: ComponentCurves, c: number, constant: number, cj: Float64Array, n: number): void {
   const part = cj.subarray(0, n).sort();
@@ -52,7 +71,8 @@ export function recordCurve(curves: ComponentCurves, c: number, constant: number
   let sum = constant;
   for (let k = 1; k <= n; k++) {
     sum += part[n - k];
-    if (sum < curves.value[base + k]) curves.value[base + k] = sum;
+    const value = roundDown(sum, curves.integral);
+    if (value < curves.value[base + k]) curves.value[base + k] = value;
   }
 }
 

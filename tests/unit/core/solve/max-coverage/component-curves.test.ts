@@ -62,6 +62,7 @@ describe('component curves', () => {
             for (let k = 0; k <= part.sites.length; k++) {
               const value = curves.value[curves.start[c] + k];
               expect(value).toBeGreaterThanOrEqual(bruteMaxCoverage(part.problem, k) - tol(value));
+              expect(Number.isInteger(value)).toBe(true); // integer weights: curves rounded down
             }
           }
           const optimum = bruteMaxCoverage(problem, p);
@@ -108,6 +109,7 @@ describe('component curves', () => {
       start: Uint32Array.from([0, 4, 7]),
       value: Float64Array.from([0, 5, 8, 9, 0, 4, 8]),
       exact: new Uint8Array(2),
+      integral: true,
     };
     const split = curveBound(curves, 10, 3);
     expect(split.bound).toBe(23);
@@ -115,7 +117,12 @@ describe('component curves', () => {
     expect(split.lambda).toBe(4);
     // A non-concave curve is replaced by its hull: 0, 1, 10 -> marginals 5, 5.
     const hull = curveBound(
-      { start: Uint32Array.from([0, 3]), value: Float64Array.from([0, 1, 10]), exact: new Uint8Array(1) },
+      {
+        start: Uint32Array.from([0, 3]),
+        value: Float64Array.from([0, 1, 10]),
+        exact: new Uint8Array(1),
+        integral: true,
+      },
       0,
       1,
     );

@@ -87,13 +87,20 @@ describe('max coverage by components', () => {
   });
 
   it('the priced bound is above each component priced optimum and above the optimum for budget p', () => {
+    // Integer weights and price too: each component's bound is then rounded down to an integer.
+    const integral = fc.boolean();
     fc.assert(
       fc.property(
-        instanceArb({ statuses: true, fractional: true }),
+        integral.chain((whole) =>
+          fc.tuple(
+            instanceArb({ statuses: true, fractional: !whole }),
+            whole ? fc.integer({ min: 0, max: 30 }) : fc.double({ min: 0, max: 30, noNaN: true }),
+          ),
+        ),
         fc.integer({ min: 0, max: 6 }),
-        fc.double({ min: 0, max: 30, noNaN: true }),
         fc.integer({ min: 1, max: 80 }),
-        (problem, p, lambda, iterations) => {
+        ([problem, lambda], p, iterations) => {
+          const whole = Number.isInteger(lambda) && problem.weight.every(Number.isInteger);
           const state = new CoverageState(problem);
           const split = splitComponents(state);
           const optimum = bruteMaxCoverage(problem, p);
@@ -103,6 +110,7 @@ describe('max coverage by components', () => {
             for (let c = 0; c < split.count; c++) {
               const exact = brutePriced(componentProblem(state, split, c).problem, lambda);
               expect(priced.upper[c]).toBeGreaterThanOrEqual(exact - tol(exact));
+              if (whole) expect(Number.isInteger(priced.upper[c])).toBe(true);
               expect(priced.lower[c]).toBeLessThanOrEqual(exact + tol(exact));
             }
             expect(priced.bound).toBeGreaterThanOrEqual(optimum - tol(optimum));
