@@ -54,7 +54,7 @@ export interface PricedBoundOptions {
   p: number;
   /** Price of a site, >= 0. */
   lambda: number;
-  /** Most subgradient iterations per component. */
+  /** Most subgradient iterations per component, after the first evaluation every component gets. */
   iterations: number;
   /** Wall-clock deadline, `performance.now()` milliseconds. */
   deadlineMs: number;
@@ -105,23 +105,19 @@ export function pricedBound(state: CoverageState, components: Components, option
   const direction = new Float64Array(state.demandCount);
   const scratch = new Float64Array(state.siteCount);
   const { curves, skip, dominated } = options;
+  const weightOf = (c: number): number => {
+    let sum = 0;
+    for (let t = demandStart[c]; t < demandStart[c + 1]; t++) sum += weight[demands[t]];
+    return sum;
+  };
   // With integer weights and price, every priced optimum f_c(S) - lambda |S| is an integer: a component's bound may
   // be rounded down, and its run stops once the rounded bound meets its best priced plan.
   const integral = Number.isInteger(lambda) && integralWeights(weight);
+  // A component is solved at this price once its (rounded) bound meets its best priced plan.
+  const solved = (c: number): boolean => roundDown(upper[c], integral) - lower[c] <= 1e-9 * Math.max(1, upper[c]);
   let iterations = 0;
-  for (let r = 0; r < n; r++) {
-    const c = options.order ? options.order[r] : r;
-    // Past the deadline each component left still gets one evaluation of (2) at its current multipliers (the dual
-    // ascent's, when fresh): a valid bound far below all its weight, for one pass over its pairs.
-    // (A warm start at the same price has a bound for every component already.)
-    const late = performance.now() > options.deadlineMs;
-    if (late && Number.isFinite(upper[c])) continue;
-    const limit = late ? 1 : options.iterations;
-    if (skip?.[c]) {
-      // Left out: with curves, max_k (U_c(k) - lambda k) is its priced bound (exact for exact curves).
-      if (curves) upper[c] = pricedCurve(curves, c, lambda);
-      continue;
-    }
+  // Runs the subgradient of component c for at most `limit` iterations (or to the deadline when `timed`).
+  const iterate = (c: number, limit: number, timed: boolean): void => {
     const s0 = siteStart[c];
     const s1 = siteStart[c + 1];
     const d0 = demandStart[c];
@@ -130,8 +126,8 @@ export function pricedBound(state: CoverageState, components: Components, option
     let stall = 0;
     for (let t = d0; t < d1; t++) direction[demands[t]] = 0;
     for (let iter = 0; iter < limit; iter++) {
-      // A component may run 1,500 iterations of milliseconds each: watch the clock inside too.
-      if ((iter & 15) === 15 && performance.now() > options.deadlineMs) break;
+      // A component may run 1,500 iterations of milliseconds each: the clock is watched at every one.
+      if (timed && performance.now() > options.deadlineMs) return;
       iterations++;
       let value = 0;
       for (let t = d0; t < d1; t++) {
@@ -169,8 +165,7 @@ export function pricedBound(state: CoverageState, components: Components, option
       let primal = -lambda * chosen;
       for (let t = d0; t < d1; t++) if (covers[demands[t]] > 0) primal += weight[demands[t]];
       if (primal > lower[c]) lower[c] = primal;
-      const slack = roundDown(upper[c], integral) - lower[c];
-      if (slack <= 1e-9 * Math.max(1, upper[c]) || theta < 1e-3) break;
+      if (solved(c) || theta < 1e-3) return;
       let norm = 0;
       for (let t = d0; t < d1; t++) {
         const i = demands[t];
@@ -178,26 +173,27 @@ export function pricedBound(state: CoverageState, components: Components, option
         direction[i] = g;
         norm += g * g;
       }
-      if (norm === 0) break; // (2) is at its minimum: the LP optimum of the priced component
+      if (norm === 0) return; // (2) is at its minimum: the LP optimum of the priced component
       const step = (theta * Math.max(value - lower[c], 1e-9)) / norm;
       for (let t = d0; t < d1; t++) {
         const i = demands[t];
         mu[i] = Math.min(weight[i], Math.max(0, mu[i] - step * direction[i]));
       }
     }
-    // A component cut by the deadline before its first iteration still has a valid bound: all its weight.
-    if (!Number.isFinite(upper[c])) {
-      let sum = 0;
-      for (let t = d0; t < d1; t++) sum += weight[demands[t]];
-      upper[c] = sum;
-    }
-  }
-  // Components the deadline left unvisited are bounded by all their weight (still valid).
+  };
+  // First one evaluation of (2) per component at the starting multipliers (the dual ascent's, when fresh): a valid
+  // bound everywhere for one pass over the pairs, so that the deadline may then cut the iterations anywhere. (A warm
+  // start at the same price has a bound for every component already.)
   for (let c = 0; c < n; c++) {
-    if (Number.isFinite(upper[c])) continue;
-    let sum = 0;
-    for (let t = demandStart[c]; t < demandStart[c + 1]; t++) sum += weight[demands[t]];
-    upper[c] = sum;
+    if (skip?.[c]) {
+      // Left out: with curves, max_k (U_c(k) - lambda k) is its priced bound (exact for exact curves), else all
+      // its weight.
+      upper[c] = curves ? pricedCurve(curves, c, lambda) : weightOf(c);
+    } else if (!Number.isFinite(upper[c])) iterate(c, 1, false);
+  }
+  for (let r = 0; r < n && performance.now() <= options.deadlineMs; r++) {
+    const c = options.order ? options.order[r] : r;
+    if (!skip?.[c] && !solved(c)) iterate(c, options.iterations, true);
   }
   let bound = components.fixedWeight + lambda * options.p;
   for (let c = 0; c < n; c++) {

@@ -113,6 +113,9 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   // (measured on the national 3 km instance at p = 10,000: five trial prices of 60 iterations, then 600, gave the
   // same bound, 201,120 against 201,112, about 3 s later, time the re-solves then lack). A short first pass visits
   // every component, so that a time limit cutting the long second one leaves no component at its loose bound.
+  // It visits the components from the smallest up: a component of 172,000 sites (the largest at 5 km) costs tens of
+  // milliseconds an iteration, and taken in its turn it had all the time (national 5 km at 3 s, p = 20,000: gap
+  // 2.15 % in index order, 1.76 % smallest first).
   // Nothing to prove when the plan covers all the coverable weight (saturated budgets, e.g. p = 50,000 at 5 km).
   const saturated = state.covered >= coverable - tolerance;
   let best = saturated
@@ -122,6 +125,7 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
         lambda: Math.max(last, tolerance),
         iterations: FIRST_ITERATIONS,
         deadlineMs,
+        order: smallestFirst(components),
         curves,
         skip: curves.exact,
         dominated,
@@ -198,6 +202,13 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
     greedyOrder: greedy.order,
     greedyCumulative: greedy.cumulative,
   };
+}
+
+/** The components by increasing number of sites (ties by number). */
+function smallestFirst(components: Components): Uint32Array {
+  const { siteStart } = components;
+  const size = (c: number): number => siteStart[c + 1] - siteStart[c];
+  return Uint32Array.from({ length: components.count }, (_, c) => c).sort((a, b) => size(a) - size(b) || a - b);
 }
 
 /** Perturbation rounds of `focusedSearch` per open site of the components it aims at. */

@@ -186,9 +186,14 @@ export function dominatedSites(state: CoverageState, components: Components): Ui
       const o = demandSites[q];
       if (o === j || status[o] !== SITE_STATUS.proposed || size[o] < size[j]) continue;
       if (size[o] === size[j] && o > j) continue;
-      let hits = 0;
-      for (let k = siteOffsets[o]; k < siteOffsets[o + 1]; k++) if (mark[siteDemands[k]] === j) hits++;
-      if (hits === size[j]) {
+      // o dominates j when all its free demands but size[o] - size[j] are j's: stop at one miss more.
+      const spare = size[o] - size[j];
+      let misses = 0;
+      for (let k = siteOffsets[o]; k < siteOffsets[o + 1] && misses <= spare; k++) {
+        const i = siteDemands[k];
+        if (free[i] && mark[i] !== j) misses++;
+      }
+      if (misses <= spare) {
         dominated[j] = 1;
         break;
       }
