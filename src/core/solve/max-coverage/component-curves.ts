@@ -190,18 +190,22 @@ export interface CurveBound {
   lambda: number;
 }
 
-/**
- * The bound of the module comment: concave hull of each curve (monotone chain), then the p largest marginals
- * over all components (segments sorted by slope, ties by component).
- * @param fixedWeight weight the fixed sites cover
- */
-export function curveBound(curves: ComponentCurves, fixedWeight: number, p: number): CurveBound {
+/** Segments of the concave hulls of all curves, by decreasing slope (ties by component). */
+interface HullSegments {
+  component: number[];
+  length: number[];
+  slope: number[];
+  /** Segment numbers in the order of the split: decreasing slope, ties by component. */
+  order: number[];
+}
+
+/** The concave hull of each curve (monotone chain), cut into segments of positive slope, sorted by slope. */
+function hullSegments(curves: ComponentCurves): HullSegments {
   const n = curves.exact.length;
   const { start, value } = curves;
-  // Hull segments: component, length in sites, slope.
-  const segComponent: number[] = [];
-  const segLength: number[] = [];
-  const segSlope: number[] = [];
+  const component: number[] = [];
+  const length: number[] = [];
+  const slope: number[] = [];
   const hull: number[] = [];
   for (let c = 0; c < n; c++) {
     const base = start[c];
@@ -219,28 +223,57 @@ export function curveBound(curves: ComponentCurves, fixedWeight: number, p: numb
       hull.push(k);
     }
     for (let h = 1; h < hull.length; h++) {
-      const slope = (value[base + hull[h]] - value[base + hull[h - 1]]) / (hull[h] - hull[h - 1]);
-      if (slope <= 0) break;
-      segComponent.push(c);
-      segLength.push(hull[h] - hull[h - 1]);
-      segSlope.push(slope);
+      const s = (value[base + hull[h]] - value[base + hull[h - 1]]) / (hull[h] - hull[h - 1]);
+      if (s <= 0) break;
+      component.push(c);
+      length.push(hull[h] - hull[h - 1]);
+      slope.push(s);
     }
   }
-  const order = Array.from(segSlope.keys()).sort(
-    (a, b) => segSlope[b] - segSlope[a] || segComponent[a] - segComponent[b],
-  );
-  const sites = new Uint32Array(n);
+  const order = Array.from(slope.keys()).sort((a, b) => slope[b] - slope[a] || component[a] - component[b]);
+  return { component, length, slope, order };
+}
+
+/**
+ * The bound of the module comment: the concave hull of each curve, then the p largest marginals over all
+ * components.
+ * @param fixedWeight weight the fixed sites cover
+ */
+export function curveBound(curves: ComponentCurves, fixedWeight: number, p: number): CurveBound {
+  const segments = hullSegments(curves);
+  const sites = new Uint32Array(curves.exact.length);
   let bound = fixedWeight;
   let left = p;
   let lambda = 0;
-  for (const s of order) {
+  for (const s of segments.order) {
     if (left <= 0) break;
-    const take = Math.min(left, segLength[s]);
-    bound += take * segSlope[s];
-    sites[segComponent[s]] += take;
+    const take = Math.min(left, segments.length[s]);
+    bound += take * segments.slope[s];
+    sites[segments.component[s]] += take;
     left -= take;
-    lambda = segSlope[s];
+    lambda = segments.slope[s];
   }
   if (left > 0) lambda = 0;
   return { bound, sites, lambda };
+}
+
+/**
+ * Fewest sites whose curve bound (`curveBound`) reaches `target`: a lower bound on the sites any plan covering
+ * `target` needs, since no plan of k sites covers more than the bound at k. Infinity when no number of sites
+ * does.
+ * @param fixedWeight weight the fixed sites cover
+ * @param target weight to cover, less a tolerance for rounding
+ */
+export function sitesToReach(curves: ComponentCurves, fixedWeight: number, target: number): number {
+  let covered = fixedWeight;
+  if (covered >= target) return 0;
+  const segments = hullSegments(curves);
+  let sites = 0;
+  for (const s of segments.order) {
+    const full = covered + segments.length[s] * segments.slope[s];
+    if (full >= target) return sites + Math.max(1, Math.ceil((target - covered) / segments.slope[s] - 1e-9));
+    covered = full;
+    sites += segments.length[s];
+  }
+  return Infinity;
 }

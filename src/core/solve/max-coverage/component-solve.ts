@@ -54,7 +54,7 @@ export function usesComponentPath(problem: CoverageProblem): boolean {
 }
 
 /** Most subgradient iterations per component of the first and the second priced pass. */
-const FIRST_ITERATIONS = 60;
+export const FIRST_ITERATIONS = 60;
 const PRICED_ITERATIONS = 1500;
 /**
  * Proven gap at which the path stops working (searches, bound passes, re-solves) and returns: 0.5 %, the
@@ -228,7 +228,7 @@ const SEARCH_ROUNDS_PER_SITE = 2;
  * Its work is a number of rounds (per open site of those components), cut only by the deadline.
  * @returns the rounds run
  */
-function focusedSearch(
+export function focusedSearch(
   state: CoverageState,
   components: Components,
   curves: ComponentCurves,
@@ -278,7 +278,7 @@ function focusedSearch(
  * Replaces the plan of each component with an exact curve by its best subset of the same size, when that covers
  * more. Returns how many components improved.
  */
-function applyExactPlans(
+export function applyExactPlans(
   state: CoverageState,
   components: Components,
   curves: ComponentCurves,

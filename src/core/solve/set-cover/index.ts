@@ -24,6 +24,9 @@ import { CoverageState, type CoverageProblem } from '../max-coverage/state';
 import { SwapSearch } from '../max-coverage/swap';
 import { solveMip } from '../mip';
 import { setCoverLp } from './mip';
+import { componentSetCover } from './components';
+import { greedyToTarget, removeRedundant } from './greedy';
+import { usesComponentPath } from '../max-coverage/component-solve';
 import { CHEAP_MIP_NONZEROS, exactLooksCheap } from '../exact-rule';
 
 /** Options of `solveSetCover`. */
@@ -121,8 +124,16 @@ export async function solveSetCover(
   return { ...best, ...mipProof(best.objective, bound, 'min', result.status, heuristic.solver, started) };
 }
 
-/** The heuristic of `solveSetCover`, synchronous (`mode` is ignored). */
+/**
+ * The heuristic of `solveSetCover`, synchronous (`mode` is ignored): by components on large instances
+ * (`components.ts`), else in one piece.
+ */
 export function setCoverHeuristic(problem: CoverageProblem, options: SetCoverOptions = {}): SetCoverSolution {
+  return usesComponentPath(problem) ? componentSetCover(problem, options) : onePieceSetCover(problem, options);
+}
+
+/** The heuristic of the module comment on the whole instance at once. */
+function onePieceSetCover(problem: CoverageProblem, options: SetCoverOptions = {}): SetCoverSolution {
   const started = performance.now();
   const deadlineMs = started + 1000 * (options.timeLimitSec ?? 10);
   const share = options.share ?? 1;
@@ -132,12 +143,7 @@ export function setCoverHeuristic(problem: CoverageProblem, options: SetCoverOpt
   const coverable = coverableWeight(state);
   const target = share >= 1 ? coverable : share * coverable;
   const reached = (): boolean => state.covered >= target - tolerance;
-  // Greedy by uncovered weight.
-  while (!reached()) {
-    const a = state.gainHeap.top();
-    if (a < 0 || state.gain[a] <= tolerance) break;
-    state.open(a);
-  }
+  greedyToTarget(state, target, tolerance);
   removeRedundant(state, target, tolerance);
   options.onProgress?.({ share: 0.2, objective: state.openNew, message: 'greedy' });
   let best = state.openProposed();
@@ -196,15 +202,6 @@ export function setCoverHeuristic(problem: CoverageProblem, options: SetCoverOpt
     coverableWeight: coverable,
     totalWeight: state.totalWeight,
   };
-}
-
-/** Closes open proposed sites of least loss while the target still holds (an empty-loss site first). */
-function removeRedundant(state: CoverageState, target: number, tolerance: number): void {
-  for (;;) {
-    const r = state.lossHeap.top();
-    if (r < 0 || state.covered - state.loss[r] < target - tolerance) return;
-    state.close(r);
-  }
 }
 
 /** Makes the open proposed sites exactly `sites`. */

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pricedBound } from '../../../../../src/core/solve/max-coverage/component-bound';
-import { curveBound, exactCurves, initialCurves } from '../../../../../src/core/solve/max-coverage/component-curves';
+import {
+  curveBound,
+  exactCurves,
+  initialCurves,
+  sitesToReach,
+} from '../../../../../src/core/solve/max-coverage/component-curves';
 import {
   componentProblem,
   dominatedSites,
@@ -100,6 +105,40 @@ describe('component curves', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('sitesToReach is the fewest sites whose curve bound reaches the target', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.double({ min: 0, max: 1.2, noNaN: true }),
+        (steps, fixed, share) => {
+          // Nondecreasing curves from their steps (any shape: the hulls do the rest).
+          const start = Uint32Array.from([
+            0,
+            ...steps.map((_, c) => steps.slice(0, c + 1).reduce((a, s) => a + s.length + 1, 0)),
+          ]);
+          const value = Float64Array.from(
+            steps.flatMap((s) => [0, ...s.map((_, k) => s.slice(0, k + 1).reduce((a, b) => a + b, 0))]),
+          );
+          const curves = { start, value, exact: new Uint8Array(steps.length), integral: true };
+          const total = curveBound(curves, fixed, 1e9).bound;
+          const target = share * total;
+          const k = sitesToReach(curves, fixed, target);
+          if (target > total) {
+            expect(k).toBe(Infinity);
+            return;
+          }
+          expect(curveBound(curves, fixed, k).bound).toBeGreaterThanOrEqual(target - 1e-9);
+          if (k > 0) expect(curveBound(curves, fixed, k - 1).bound).toBeLessThan(target);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -13,6 +13,8 @@ import { componentMaxCoverage } from '../../../../../src/core/solve/max-coverage
 import { CoverageState, type CoverageProblem } from '../../../../../src/core/solve/max-coverage/state';
 import { lazyGreedy } from '../../../../../src/core/solve/max-coverage/greedy';
 import { SwapSearch } from '../../../../../src/core/solve/max-coverage/swap';
+import { componentSetCover } from '../../../../../src/core/solve/set-cover/components';
+import { solveSetCover } from '../../../../../src/core/solve/set-cover';
 import { SITE_STATUS } from '../../../../../src/core/types';
 import { bruteMaxCoverage, coveredWeight, instanceArb, plans } from '../coverage-instances';
 
@@ -175,5 +177,18 @@ describe('max coverage by components', () => {
     expect(plan.objective).toBeGreaterThanOrEqual(plan.bound / (1 + plan.gap) - 1e-9);
     expect(plan.gap).toBeLessThan(0.01);
     expect(componentMaxCoverage(problem, { p, seed: 1 }).selected).toEqual(plan.selected);
+  });
+
+  it('set cover on many clusters: at least the exact MIP optimum, at most 3 % above its own bound', async () => {
+    const problem = archipelago(7, 40, 30);
+    for (const share of [0.6, 1]) {
+      const exact = await solveSetCover(problem, { share, mode: 'exact', timeLimitSec: 60 });
+      expect(exact.optimal).toBe(true);
+      const plan = componentSetCover(problem, { share, seed: 1 });
+      expect(plan.coveredWeight).toBeGreaterThanOrEqual(plan.targetWeight - 1e-9 * plan.targetWeight);
+      expect(plan.bound).toBeLessThanOrEqual(exact.objective);
+      expect(plan.objective).toBeGreaterThanOrEqual(exact.objective);
+      expect(plan.objective).toBeLessThanOrEqual(Math.ceil(1.03 * plan.bound));
+    }
   });
 });

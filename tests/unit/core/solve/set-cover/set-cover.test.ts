@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reduceCoverage, sitesFromValues } from '../../../../../src/core/solve/max-coverage/mip';
 import { solveMip } from '../../../../../src/core/solve/mip';
 import { solveSetCover, setCoverHeuristic } from '../../../../../src/core/solve/set-cover';
+import { componentSetCover } from '../../../../../src/core/solve/set-cover/components';
 import { setCoverLp } from '../../../../../src/core/solve/set-cover/mip';
 import { SITE_STATUS } from '../../../../../src/core/types';
 import { coverageFromPredicate } from '../../../../../src/core/coverage/csr';
@@ -56,6 +57,34 @@ describe('set cover', () => {
         expect(exact.objective).toBe(optimum);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('the component path (national-scale instances): target reached, heuristic >= optimum >= bound, statuses honoured', () => {
+    fc.assert(
+      fc.property(instanceArb({ statuses: true }), fc.boolean(), shareArb, (integer, fractional, share) => {
+        const problem = fractional ? { ...integer, weight: integer.weight.map((w) => w / 7) } : integer;
+        const target = share * coverable(problem);
+        const optimum = bruteSetCover(problem, target);
+        const solution = componentSetCover(problem, { share, timeLimitSec: 5 });
+        const covered = coveredWeight(problem.coverage, problem.weight, solution.selected);
+        expect(covered).toBeGreaterThanOrEqual(target - 1e-9 * Math.max(1, target));
+        expect(solution.coveredWeight).toBeCloseTo(covered, 9);
+        expect(solution.objective).toBe(newSites(problem, Array.from(solution.selected)));
+        expect(solution.objective).toBeGreaterThanOrEqual(optimum);
+        expect(solution.bound).toBeLessThanOrEqual(optimum);
+        if (solution.optimal) expect(solution.objective).toBe(optimum);
+        const open = new Set(solution.selected);
+        problem.status!.forEach((code, j) => {
+          if (code === SITE_STATUS.existing || code === SITE_STATUS.locked) expect(open.has(j)).toBe(true);
+          if (code === SITE_STATUS.excluded) expect(open.has(j)).toBe(false);
+        });
+        // Same inputs, same plan.
+        expect(Array.from(componentSetCover(problem, { share, timeLimitSec: 5 }).selected)).toEqual(
+          Array.from(solution.selected),
+        );
+      }),
+      { numRuns: 100 },
     );
   });
 
