@@ -33,7 +33,7 @@ import { SwapSearch } from '../max-coverage/swap';
 import { relativeGap } from '../gap';
 import { greedyToTarget, removeRedundant } from './greedy';
 
-/** Solves partial set cover by components (see the module comment); same arguments and result as `setCoverHeuristic`. */
+/** Solves partial set cover by components (see the module comment); arguments and result as `setCoverHeuristic`. */
 export function componentSetCover(problem: CoverageProblem, options: SetCoverOptions): SetCoverSolution {
   const started = performance.now();
   const deadlineMs = started + 1000 * (options.timeLimitSec ?? 10);
