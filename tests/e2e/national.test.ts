@@ -22,6 +22,21 @@ const RURAL_VILLAGES = 456_459;
 
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 
+/** Sets N, presses Suggest and waits until the page shows `stations` stations. */
+async function suggest(page: Page, n: number, stations: number): Promise<void> {
+  const stationsInput = page.getByLabel('New stations (N)');
+  await stationsInput.fill(String(n));
+  await stationsInput.press('Enter');
+  await stationsInput.blur();
+  await page.getByRole('button', { name: 'Suggest', exact: true }).click();
+  await page.waitForFunction(
+    (want) =>
+      Number((document.querySelector('[data-testid=station-count]')?.textContent ?? '').replace(/[^\d]/g, '')) === want,
+    stations,
+    { timeout: 240_000 },
+  );
+}
+
 describe('the planner at national scale', () => {
   let browser: Browser;
   let page: Page;
@@ -63,20 +78,8 @@ describe('the planner at national scale', () => {
       { timeout: 120_000 },
     );
     await expect(page.locator('#province-select').inputValue()).resolves.toBe('00');
-    const stationsInput = page.getByLabel('New stations (N)');
-    await stationsInput.fill(String(N));
-    await stationsInput.press('Enter');
-    await stationsInput.blur();
-
     const from = await pageNow(page);
-    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
-    await page.waitForFunction(
-      (want) =>
-        Number((document.querySelector('[data-testid=station-count]')?.textContent ?? '').replace(/[^\d]/g, '')) ===
-        want,
-      engine.solution.selected.length,
-      { timeout: 240_000 },
-    );
+    await suggest(page, N, engine.solution.selected.length);
     await page.getByTestId('county-table').locator('tbody tr').nth(2000).waitFor({ timeout: 60_000 });
     const to = await pageNow(page);
     const suggestScripts = await scriptsBetween(page, from, to + 1000, 1500);
@@ -120,19 +123,8 @@ describe('the planner at national scale', () => {
   it('suggests 10,000 stations: the covered villages of the Node engine, proven within 0.5 %, no script over 200 ms', async () => {
     // The plan stops at its proven gap, not at the clock, so the worker finds the same plan as Node.
     expect(partial.solution.gap).toBeLessThanOrEqual(0.005);
-    const stationsInput = page.getByLabel('New stations (N)');
-    await stationsInput.fill(String(PARTIAL_N));
-    await stationsInput.press('Enter');
-    await stationsInput.blur();
     const from = await pageNow(page);
-    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
-    await page.waitForFunction(
-      (want) =>
-        Number((document.querySelector('[data-testid=station-count]')?.textContent ?? '').replace(/[^\d]/g, '')) ===
-        want,
-      partial.solution.selected.length,
-      { timeout: 240_000 },
-    );
+    await suggest(page, PARTIAL_N, partial.solution.selected.length);
     await page
       .getByTestId('quality')
       .filter({ hasText: /within/ })

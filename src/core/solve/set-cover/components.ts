@@ -15,7 +15,6 @@
  * 12.5 % at 100 %); this path proves 1.2 % and 4.8 % (19,029 -> 18,414 sites and 93,152 -> 91,739 sites).
  */
 import type { SetCoverOptions, SetCoverSolution } from './index';
-import { coverableWeight } from '../max-coverage/bound';
 import { componentPlan, dominatedSites, splitComponents, type Components } from '../max-coverage/component-split';
 import {
   exactCurves,
@@ -28,21 +27,14 @@ import {
 import { exchangeSites } from '../max-coverage/component-exchange';
 import { pricedBound, type PricedBound } from '../max-coverage/component-bound';
 import { applyExactPlans, FIRST_ITERATIONS, focusedSearch } from '../max-coverage/component-solve';
-import { CoverageState, type CoverageProblem } from '../max-coverage/state';
+import type { CoverageProblem, CoverageState } from '../max-coverage/state';
 import { SwapSearch } from '../max-coverage/swap';
 import { relativeGap } from '../gap';
-import { greedyToTarget, removeRedundant } from './greedy';
+import { greedyToTarget, removeRedundant, startCover } from './greedy';
 
 /** Solves partial set cover by components (see the module comment); arguments and result as `setCoverHeuristic`. */
 export function componentSetCover(problem: CoverageProblem, options: SetCoverOptions): SetCoverSolution {
-  const started = performance.now();
-  const deadlineMs = started + 1000 * (options.timeLimitSec ?? 10);
-  const share = options.share ?? 1;
-  if (!(share > 0 && share <= 1)) throw new Error(`share must be in (0, 1], got ${share}.`);
-  const state = new CoverageState(problem);
-  const tolerance = 1e-9 * Math.max(1, state.totalWeight);
-  const coverable = coverableWeight(state);
-  const target = share >= 1 ? coverable : share * coverable;
+  const { started, deadlineMs, state, tolerance, coverable, target } = startCover(problem, options);
   const last = greedyToTarget(state, target, tolerance);
   removeRedundant(state, target, tolerance);
   options.onProgress?.({ share: 0.2, objective: state.openNew, message: 'greedy' });

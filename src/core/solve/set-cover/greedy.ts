@@ -1,9 +1,34 @@
 /**
- * The greedy steps of partial set cover: open the site of largest uncovered weight until the target is reached
+ * The first steps of partial set cover: open the site of largest uncovered weight until the target is reached
  * (V. Chvatal, "A greedy heuristic for the set-covering problem", Mathematics of Operations Research 4 (1979)
  * 233-235), and close the sites the target no longer needs.
  */
-import type { CoverageState } from '../max-coverage/state';
+import { coverableWeight } from '../max-coverage/bound';
+import { CoverageState, type CoverageProblem } from '../max-coverage/state';
+
+/** What every set-cover heuristic starts from: the clock, the bookkeeping with the fixed sites open, the target. */
+export interface CoverStart {
+  started: number;
+  deadlineMs: number;
+  state: CoverageState;
+  tolerance: number;
+  coverable: number;
+  /** Weight to cover: the share of the coverable weight. */
+  target: number;
+}
+
+/** Checks the share (in (0, 1], default 1) and sets up a set-cover run (time limit default 10 s). */
+export function startCover(problem: CoverageProblem, options: { share?: number; timeLimitSec?: number }): CoverStart {
+  const started = performance.now();
+  const deadlineMs = started + 1000 * (options.timeLimitSec ?? 10);
+  const share = options.share ?? 1;
+  if (!(share > 0 && share <= 1)) throw new Error(`share must be in (0, 1], got ${share}.`);
+  const state = new CoverageState(problem);
+  const tolerance = 1e-9 * Math.max(1, state.totalWeight);
+  const coverable = coverableWeight(state);
+  const target = share >= 1 ? coverable : share * coverable;
+  return { started, deadlineMs, state, tolerance, coverable, target };
+}
 
 /**
  * Opens the proposed site of largest gain until `target` is covered or no site gains.

@@ -17,7 +17,7 @@
  * gets a quarter of the budget, at most 2 s, and HiGHS the rest), so small instances come back proven optimal.
  */
 import type { Solution, SolveOptions } from '../../types';
-import { coverableWeight, lagrangianBound } from '../max-coverage/bound';
+import { lagrangianBound } from '../max-coverage/bound';
 import { mipProof, relativeGap } from '../gap';
 import { maxCoverageStart, reduceCoverage, sitesFromValues } from '../max-coverage/mip';
 import { CoverageState, type CoverageProblem } from '../max-coverage/state';
@@ -25,7 +25,7 @@ import { SwapSearch } from '../max-coverage/swap';
 import { solveMip } from '../mip';
 import { setCoverLp } from './mip';
 import { componentSetCover } from './components';
-import { greedyToTarget, removeRedundant } from './greedy';
+import { greedyToTarget, removeRedundant, startCover } from './greedy';
 import { usesComponentPath } from '../max-coverage/component-solve';
 import { CHEAP_MIP_NONZEROS, exactLooksCheap } from '../exact-rule';
 
@@ -134,14 +134,7 @@ export function setCoverHeuristic(problem: CoverageProblem, options: SetCoverOpt
 
 /** The heuristic of the module comment on the whole instance at once. */
 function onePieceSetCover(problem: CoverageProblem, options: SetCoverOptions = {}): SetCoverSolution {
-  const started = performance.now();
-  const deadlineMs = started + 1000 * (options.timeLimitSec ?? 10);
-  const share = options.share ?? 1;
-  if (!(share > 0 && share <= 1)) throw new Error(`share must be in (0, 1], got ${share}.`);
-  const state = new CoverageState(problem);
-  const tolerance = 1e-9 * Math.max(1, state.totalWeight);
-  const coverable = coverableWeight(state);
-  const target = share >= 1 ? coverable : share * coverable;
+  const { started, deadlineMs, state, tolerance, coverable, target } = startCover(problem, options);
   const reached = (): boolean => state.covered >= target - tolerance;
   greedyToTarget(state, target, tolerance);
   removeRedundant(state, target, tolerance);

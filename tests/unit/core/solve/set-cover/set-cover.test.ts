@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reduceCoverage, sitesFromValues } from '../../../../../src/core/solve/max-coverage/mip';
 import { solveMip } from '../../../../../src/core/solve/mip';
-import { solveSetCover, setCoverHeuristic } from '../../../../../src/core/solve/set-cover';
+import { solveSetCover, setCoverHeuristic, type SetCoverSolution } from '../../../../../src/core/solve/set-cover';
 import { componentSetCover } from '../../../../../src/core/solve/set-cover/components';
 import { setCoverLp } from '../../../../../src/core/solve/set-cover/mip';
 import { SITE_STATUS } from '../../../../../src/core/types';
@@ -31,6 +31,22 @@ function bruteSetCover(problem: CoverageProblem, target: number): number {
 
 const shareArb = fc.constantFrom(1, 0.95, 0.8, 0.5, 0.3);
 
+/** A set-cover plan: reaches the target, figures recounted, at least the optimum, bound at most it, statuses kept. */
+function expectCover(problem: CoverageProblem, target: number, optimum: number, solution: SetCoverSolution): void {
+  const covered = coveredWeight(problem.coverage, problem.weight, solution.selected);
+  expect(covered).toBeGreaterThanOrEqual(target - 1e-9 * Math.max(1, target));
+  expect(solution.coveredWeight).toBeCloseTo(covered, 9);
+  expect(solution.objective).toBe(newSites(problem, Array.from(solution.selected)));
+  expect(solution.objective).toBeGreaterThanOrEqual(optimum);
+  expect(solution.bound).toBeLessThanOrEqual(optimum);
+  if (solution.optimal) expect(solution.objective).toBe(optimum);
+  const open = new Set(solution.selected);
+  problem.status!.forEach((code, j) => {
+    if (code === SITE_STATUS.existing || code === SITE_STATUS.locked) expect(open.has(j)).toBe(true);
+    if (code === SITE_STATUS.excluded) expect(open.has(j)).toBe(false);
+  });
+}
+
 describe('set cover', () => {
   it('exact equals brute force; heuristic >= optimum >= bound; target reached; statuses honoured', async () => {
     await fc.assert(
@@ -39,20 +55,7 @@ describe('set cover', () => {
         const optimum = bruteSetCover(problem, target);
         const exact = await solveSetCover(problem, { share, mode: 'exact', timeLimitSec: 20 });
         const heuristic = setCoverHeuristic(problem, { share, timeLimitSec: 5 });
-        for (const solution of [exact, heuristic]) {
-          const covered = coveredWeight(problem.coverage, problem.weight, solution.selected);
-          expect(covered).toBeGreaterThanOrEqual(target - 1e-9 * Math.max(1, target));
-          expect(solution.coveredWeight).toBeCloseTo(covered, 9);
-          expect(solution.objective).toBe(newSites(problem, Array.from(solution.selected)));
-          expect(solution.objective).toBeGreaterThanOrEqual(optimum);
-          expect(solution.bound).toBeLessThanOrEqual(optimum);
-          if (solution.optimal) expect(solution.objective).toBe(optimum);
-          const open = new Set(solution.selected);
-          problem.status!.forEach((code, j) => {
-            if (code === SITE_STATUS.existing || code === SITE_STATUS.locked) expect(open.has(j)).toBe(true);
-            if (code === SITE_STATUS.excluded) expect(open.has(j)).toBe(false);
-          });
-        }
+        for (const solution of [exact, heuristic]) expectCover(problem, target, optimum, solution);
         expect(exact.optimal).toBe(true);
         expect(exact.objective).toBe(optimum);
       }),
@@ -67,18 +70,7 @@ describe('set cover', () => {
         const target = share * coverable(problem);
         const optimum = bruteSetCover(problem, target);
         const solution = componentSetCover(problem, { share, timeLimitSec: 5 });
-        const covered = coveredWeight(problem.coverage, problem.weight, solution.selected);
-        expect(covered).toBeGreaterThanOrEqual(target - 1e-9 * Math.max(1, target));
-        expect(solution.coveredWeight).toBeCloseTo(covered, 9);
-        expect(solution.objective).toBe(newSites(problem, Array.from(solution.selected)));
-        expect(solution.objective).toBeGreaterThanOrEqual(optimum);
-        expect(solution.bound).toBeLessThanOrEqual(optimum);
-        if (solution.optimal) expect(solution.objective).toBe(optimum);
-        const open = new Set(solution.selected);
-        problem.status!.forEach((code, j) => {
-          if (code === SITE_STATUS.existing || code === SITE_STATUS.locked) expect(open.has(j)).toBe(true);
-          if (code === SITE_STATUS.excluded) expect(open.has(j)).toBe(false);
-        });
+        expectCover(problem, target, optimum, solution);
         // Same inputs, same plan.
         expect(Array.from(componentSetCover(problem, { share, timeLimitSec: 5 }).selected)).toEqual(
           Array.from(solution.selected),
