@@ -37,7 +37,7 @@ import { lazyGreedy } from './greedy';
 import { exchangeSites } from './component-exchange';
 import { maxCoverageHeuristic } from './heuristic';
 import { CoverageState, type CoverageProblem } from './state';
-import { SwapSearch } from './swap';
+import { SwapSearch, swapDescent } from './swap';
 import { relativeGap } from '../gap';
 
 /**
@@ -80,15 +80,14 @@ export function componentMaxCoverage(problem: CoverageProblem, options: MaxCover
   const integral = integralWeights(problem.weight);
   const round = (v: number): number => (integral ? Math.floor(v + 1e-7) : v);
   const targetGap = COMPONENT_TARGET_GAP;
-  new SwapSearch(state, {
+  swapDescent(state, {
     p,
     seed: options.seed ?? 1,
     deadlineMs,
-    maxStallRounds: 0,
     target: coverable,
     tolerance,
     shouldStop: options.shouldStop,
-  }).run();
+  });
   options.onProgress?.({ share: 0.2, objective: state.covered, message: 'greedy + swap' });
   const components = splitComponents(state);
   // Curves: exact ones for the small components (and their best plans at the plan's split), then the Lagrangian

@@ -352,6 +352,14 @@ export class SwapSearch {
   }
 }
 
+/** Swap descent only, no perturbation (`maxStallRounds` 0): to a swap-optimal plan, the target or the deadline. */
+export function swapDescent(
+  state: CoverageState,
+  options: Omit<SwapSearchOptions, 'maxStallRounds' | 'maxRounds' | 'guide' | 'focus'>,
+): SwapSearchStats {
+  return new SwapSearch(state, { ...options, maxStallRounds: 0 }).run();
+}
+
 /** Fisher-Yates shuffle in place with the given generator. */
 function shuffle<T>(items: T[], rand: () => number): T[] {
   for (let k = items.length - 1; k > 0; k--) {

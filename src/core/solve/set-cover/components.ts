@@ -28,13 +28,13 @@ import { exchangeSites } from '../max-coverage/component-exchange';
 import { pricedBound, type PricedBound } from '../max-coverage/component-bound';
 import { applyExactPlans, FIRST_ITERATIONS, focusedSearch } from '../max-coverage/component-solve';
 import type { CoverageProblem, CoverageState } from '../max-coverage/state';
-import { SwapSearch } from '../max-coverage/swap';
-import { relativeGap } from '../gap';
-import { greedyToTarget, removeRedundant, startCover } from './greedy';
+import { swapDescent } from '../max-coverage/swap';
+import { coverSolution, greedyToTarget, removeRedundant, startCover } from './steps';
 
 /** Solves partial set cover by components (see the module comment); arguments and result as `setCoverHeuristic`. */
 export function componentSetCover(problem: CoverageProblem, options: SetCoverOptions): SetCoverSolution {
-  const { started, deadlineMs, state, tolerance, coverable, target } = startCover(problem, options);
+  const start = startCover(problem, options);
+  const { deadlineMs, state, tolerance, coverable, target } = start;
   const last = greedyToTarget(state, target, tolerance);
   removeRedundant(state, target, tolerance);
   options.onProgress?.({ share: 0.2, objective: state.openNew, message: 'greedy' });
@@ -45,22 +45,21 @@ export function componentSetCover(problem: CoverageProblem, options: SetCoverOpt
   const greedySites = state.openNew;
   const stop = (): boolean => performance.now() > deadlineMs || options.shouldStop?.() === true;
   tighten(state, target, tolerance, stop, (k) => {
-    new SwapSearch(state, {
+    swapDescent(state, {
       p: k,
       seed: options.seed ?? 1,
       deadlineMs,
-      maxStallRounds: 0,
       target: coverable,
       tolerance,
       shouldStop: options.shouldStop,
-    }).run();
+    });
     applyExactPlans(state, components, curves, plans, tolerance);
     exchangeSites(state, components, curves, plans, tolerance, deadlineMs);
     fewestExactSites(state, components, curves, plans, tolerance);
   });
   options.onProgress?.({ share: 0.4, objective: state.openNew, message: 'swap + exchange' });
   const priced = bound(state, components, curves, dominated, last, tolerance, deadlineMs);
-  let lowerBound = Math.min(state.openNew, sitesToReach(curves, components.fixedWeight, target - tolerance));
+  const lowerBound = sitesToReach(curves, components.fixedWeight, target - tolerance);
   let solver = `greedy + redundancy removal + swap + exchange (${greedySites} -> ${state.openNew} sites)`;
   if (state.openNew > lowerBound && !stop()) {
     const before = state.openNew;
@@ -69,24 +68,8 @@ export function componentSetCover(problem: CoverageProblem, options: SetCoverOpt
     });
     if (state.openNew < before) solver += ` + focused iterated local search (${before} -> ${state.openNew})`;
   }
-  const objective = state.openNew;
-  lowerBound = Math.min(lowerBound, objective);
-  const optimal = objective <= lowerBound;
-  options.onProgress?.({ share: 1, objective });
-  return {
-    selected: state.selected(),
-    objective,
-    bound: lowerBound,
-    gap: optimal ? 0 : relativeGap(objective, lowerBound),
-    optimal,
-    solver: `${solver} by components, curve bound`,
-    seconds: (performance.now() - started) / 1000,
-    newSites: objective,
-    coveredWeight: state.exactCovered(),
-    targetWeight: target,
-    coverableWeight: coverable,
-    totalWeight: state.totalWeight,
-  };
+  options.onProgress?.({ share: 1, objective: state.openNew });
+  return coverSolution(start, lowerBound, `${solver} by components, curve bound`);
 }
 
 /**

@@ -18,14 +18,14 @@
  */
 import type { Solution, SolveOptions } from '../../types';
 import { lagrangianBound } from '../max-coverage/bound';
-import { mipProof, relativeGap } from '../gap';
+import { mipProof } from '../gap';
 import { maxCoverageStart, reduceCoverage, sitesFromValues } from '../max-coverage/mip';
 import { CoverageState, type CoverageProblem } from '../max-coverage/state';
 import { SwapSearch } from '../max-coverage/swap';
 import { solveMip } from '../mip';
 import { setCoverLp } from './mip';
 import { componentSetCover } from './components';
-import { greedyToTarget, removeRedundant, startCover } from './greedy';
+import { coverSolution, greedyToTarget, removeRedundant, startCover } from './steps';
 import { usesComponentPath } from '../max-coverage/component-solve';
 import { CHEAP_MIP_NONZEROS, exactLooksCheap } from '../exact-rule';
 
@@ -134,7 +134,8 @@ export function setCoverHeuristic(problem: CoverageProblem, options: SetCoverOpt
 
 /** The heuristic of the module comment on the whole instance at once. */
 function onePieceSetCover(problem: CoverageProblem, options: SetCoverOptions = {}): SetCoverSolution {
-  const { started, deadlineMs, state, tolerance, coverable, target } = startCover(problem, options);
+  const start = startCover(problem, options);
+  const { deadlineMs, state, tolerance, target } = start;
   const reached = (): boolean => state.covered >= target - tolerance;
   greedyToTarget(state, target, tolerance);
   removeRedundant(state, target, tolerance);
@@ -179,22 +180,8 @@ function onePieceSetCover(problem: CoverageProblem, options: SetCoverOptions = {
   const objective = state.openNew;
   if (lowerBound < objective)
     lowerBound = Math.max(lowerBound, boundBySearch(state, target, tolerance, objective, deadlineMs));
-  const optimal = objective <= lowerBound;
   options.onProgress?.({ share: 1, objective });
-  return {
-    selected: state.selected(),
-    objective,
-    bound: lowerBound,
-    gap: optimal ? 0 : relativeGap(objective, lowerBound),
-    optimal,
-    solver,
-    seconds: (performance.now() - started) / 1000,
-    newSites: objective,
-    coveredWeight: state.exactCovered(),
-    targetWeight: target,
-    coverableWeight: coverable,
-    totalWeight: state.totalWeight,
-  };
+  return coverSolution(start, lowerBound, solver);
 }
 
 /** Makes the open proposed sites exactly `sites`. */

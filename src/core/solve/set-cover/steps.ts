@@ -1,10 +1,12 @@
 /**
- * The first steps of partial set cover: open the site of largest uncovered weight until the target is reached
+ * Steps every set-cover heuristic shares: the setup, the greedy by uncovered weight until the target is reached
  * (V. Chvatal, "A greedy heuristic for the set-covering problem", Mathematics of Operations Research 4 (1979)
- * 233-235), and close the sites the target no longer needs.
+ * 233-235), the closing of the sites the target no longer needs, and the result.
  */
 import { coverableWeight } from '../max-coverage/bound';
 import { CoverageState, type CoverageProblem } from '../max-coverage/state';
+import { relativeGap } from '../gap';
+import type { SetCoverSolution } from './index';
 
 /** What every set-cover heuristic starts from: the clock, the bookkeeping with the fixed sites open, the target. */
 export interface CoverStart {
@@ -52,4 +54,25 @@ export function removeRedundant(state: CoverageState, target: number, tolerance:
     if (r < 0 || state.covered - state.loss[r] < target - tolerance) return;
     state.close(r);
   }
+}
+
+/** The result of a run that ends with the plan of `start.state`, proven to need at least `lowerBound` sites. */
+export function coverSolution(start: CoverStart, lowerBound: number, solver: string): SetCoverSolution {
+  const { state, started, target, coverable } = start;
+  const objective = state.openNew;
+  const optimal = objective <= lowerBound;
+  return {
+    selected: state.selected(),
+    objective,
+    bound: Math.min(lowerBound, objective),
+    gap: optimal ? 0 : relativeGap(objective, lowerBound),
+    optimal,
+    solver,
+    seconds: (performance.now() - started) / 1000,
+    newSites: objective,
+    coveredWeight: state.exactCovered(),
+    targetWeight: target,
+    coverableWeight: coverable,
+    totalWeight: state.totalWeight,
+  };
 }
