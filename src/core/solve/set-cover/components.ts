@@ -2,7 +2,7 @@
  * Partial set cover on large instances, by components (`../max-coverage/component-split.ts`): the fewest new sites
  * whose covered weight reaches the target, with a lower bound from the components' upper curves.
  *
- * Plan: greedy to the target and redundancy removal (`greedy.ts`), then rounds that raise the coverage of the k
+ * Plan: greedy to the target and redundancy removal (`steps.ts`), then rounds that raise the coverage of the k
  * sites (swap descent; the optimum of each component with an exact curve at its number of sites; sites moved
  * between components where the curves say it pays, `component-exchange.ts`) and close the sites the target then
  * no longer needs, while k falls; with the time left, the Lagrangian-guided iterated local search of
