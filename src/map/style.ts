@@ -15,13 +15,18 @@ export interface BasemapOptions {
 /**
  * The offline basemap: background, province and county fills and outlines from the embedded vector tiles
  * (`boundaries.pmtiles`, read through the `pmtiles://` protocol registered in ./basemap.ts), and Chinese labels.
- * No `glyphs` URL: MapLibre then draws every label with local fonts (TinySDF), so no font request leaves the
- * machine. No sprites. An online raster layer is added only when a tile URL is configured.
+ * Glyphs from `glyphs://` (`GLYPHS_URL`): the page's glyph worker draws them from local fonts (src/app/glyphs.ts),
+ * so no font request leaves the machine; where no worker answers, MapLibre draws the glyphs itself. No sprites.
+ * An online raster layer is added only when a tile URL is configured.
  */
+/** The style's glyphs URL: answered by the `glyphs` protocol that src/app/glyphs.ts registers. */
+export const GLYPHS_URL = 'glyphs://{fontstack}/{range}';
+
 export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     name: 'RuralReach offline',
+    glyphs: GLYPHS_URL,
     sources: {
       [BOUNDARY_SOURCE]: { type: 'vector', url: `pmtiles://${dataUrl}boundaries.pmtiles` },
       'province-labels': { type: 'geojson', data: `${dataUrl}province-labels.geojson` },

@@ -93,6 +93,29 @@ describe('the offline map on the embedded data', () => {
     expect(again).toBeGreaterThan(before / 4);
   });
 
+  it('draws the county names from glyphs made off the main thread by the glyph worker', async () => {
+    // Label text: dark grey (#263238) antialiased into its white halo; the blue fills have far more blue than red,
+    // the villages are orange or purple. The pointer leaves the map before each screenshot (no dark tooltip).
+    const labelInk = (r: number, g: number, b: number) => r < 110 && g < 120 && b < 125 && b - r < 20;
+    const offMap = () => page.mouse.move(mapBox.x + mapBox.width + 20, mapBox.y + 20);
+    await offMap();
+    const before = countPixels(readPng(await page.screenshot()), mapBox, labelInk);
+    await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -400);
+    await offMap();
+    await page.waitForTimeout(300);
+    await waitForMapIdle(page);
+    const ranges = await page.evaluate(() => (window as unknown as { __glyphRanges?: number[] }).__glyphRanges ?? []);
+    // County names are Chinese: ranges of the CJK Unified Ideographs block (U+4E00-9FFF).
+    expect(ranges.filter((start) => start >= 0x4e00 && start <= 0x9fff).length).toBeGreaterThan(10);
+    const after = countPixels(readPng(await page.screenshot({ path: 'artifacts/labels.png' })), mapBox, labelInk);
+    expect(after).toBeGreaterThan(3 * before);
+    await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(300);
+    await waitForMapIdle(page);
+  });
+
   it('shows a county panel with the figures of the clicked county', async () => {
     const counties = JSON.parse(readFileSync('public/data/counties.geojson', 'utf8')) as {
       features: { properties: { code: string; name: string; villages: number; ruralVillages: number } }[];
