@@ -1,6 +1,6 @@
 /**
  * Draws the map's label glyphs off the main thread: each range of 256 code points that MapLibre asks for through
- * the style's `glyphs://` URL (src/map/glyph-protocol.ts) is drawn with TinySDF on an OffscreenCanvas, from the
+ * the style's `glyphs://` URL (registered by src/app/glyphs.ts) is drawn with TinySDF on an OffscreenCanvas, from the
  * machine's own fonts, and encoded as a glyph range file (src/io/glyph-pbf.ts). Left to itself MapLibre draws
  * Chinese labels with TinySDF on the main thread (its `localIdeographFontFamily`), some 600 ms in one task when the
  * county names first appear (measured in session 29, production build, headless Chromium).
@@ -96,7 +96,7 @@ function rangeCodes(start: number): number[] {
 }
 
 /** Every code point of the texts. */
-export function alphabetOf(texts: readonly string[]): Set<number> {
+function alphabetOf(texts: readonly string[]): Set<number> {
   const codes = new Set<number>();
   for (const text of texts) for (const char of text) codes.add(char.codePointAt(0)!);
   return codes;

@@ -9,7 +9,7 @@ import { addProtocol } from 'maplibre-gl';
 import { CJK_FONTS } from '../map/basemap';
 import type { GlyphApi } from '../../workers/glyph-service';
 
-let remote: Comlink.Remote<GlyphApi> | undefined;
+let registered = false;
 
 /** A range URL as MapLibre writes it from `glyphs://{fontstack}/{range}`. */
 const RANGE_URL = /^glyphs:\/\/(.+)\/(\d+)-(\d+)$/;
@@ -17,16 +17,16 @@ const RANGE_URL = /^glyphs:\/\/(.+)\/(\d+)-(\d+)$/;
 /**
  * Starts the glyph worker and registers the protocol, once.
  * @param dataUrl absolute base URL of the embedded dataset (its county and province label files give the alphabet)
- * @param onRange told the first code point and the bytes of each range answered
+ * @param onRange told the first code point of each range answered
  */
-export function registerGlyphs(dataUrl: string, onRange?: (start: number, bytes: number) => void): void {
-  if (remote !== undefined) return;
+export function registerGlyphs(dataUrl: string, onRange?: (start: number) => void): void {
+  if (registered) return;
+  registered = true;
   const worker = new Worker(new URL('../../workers/glyph.worker.ts', import.meta.url), {
     type: 'module',
     name: 'glyphs',
   });
   const api = Comlink.wrap<GlyphApi>(worker);
-  remote = api;
   void api.configure({
     fontFamily: CJK_FONTS,
     alphabetUrls: [`${dataUrl}county-info.json`, `${dataUrl}province-labels.geojson`],
@@ -36,7 +36,7 @@ export function registerGlyphs(dataUrl: string, onRange?: (start: number, bytes:
     if (match === null) throw new Error(`glyphs: not a range URL: ${url}`);
     const start = Number(match[2]);
     const data = await api.range(decodeURIComponent(match[1]), start);
-    onRange?.(start, data.byteLength);
+    onRange?.(start);
     return { data: data.buffer as ArrayBuffer };
   });
 }

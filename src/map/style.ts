@@ -12,6 +12,9 @@ export interface BasemapOptions {
   tileUrl: string | null;
 }
 
+/** The style's glyphs URL: answered by the `glyphs` protocol that src/app/glyphs.ts registers. */
+export const GLYPHS_URL = 'glyphs://{fontstack}/{range}';
+
 /**
  * The offline basemap: background, province and county fills and outlines from the embedded vector tiles
  * (`boundaries.pmtiles`, read through the `pmtiles://` protocol registered in ./basemap.ts), and Chinese labels.
@@ -19,9 +22,6 @@ export interface BasemapOptions {
  * so no font request leaves the machine; where no worker answers, MapLibre draws the glyphs itself. No sprites.
  * An online raster layer is added only when a tile URL is configured.
  */
-/** The style's glyphs URL: answered by the `glyphs` protocol that src/app/glyphs.ts registers. */
-export const GLYPHS_URL = 'glyphs://{fontstack}/{range}';
-
 export function createStyle({ dataUrl, tileUrl }: BasemapOptions): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
