@@ -7,7 +7,7 @@ import type { CountyInfo } from '../core/live/counties';
 import type { CountySortKey } from '../app/planner/state';
 import type { AppState } from '../app/store';
 import { el } from './dom';
-import { formatNumber, formatPercent, t, type StringKey } from './i18n';
+import { formatNumber, formatPercent, getLocale, t, type StringKey } from './i18n';
 
 /** One row of the table. */
 export interface CountyRow {
@@ -65,18 +65,47 @@ const COLUMNS: [CountySortKey, StringKey][] = [
 ];
 
 /**
- * Rows added to the table per main-thread task: the national table (2,800 counties) built in one task took 375 ms
- * of script after a national Suggest (CPU profile of the production build in headless Chromium); in slices of 200
- * each task stays near 25 ms.
+ * Rows placed per main-thread task: the national table (2,800 counties) built in one task took 375 ms of script
+ * after a national Suggest (CPU profile of the production build in headless Chromium); in slices of 200 each task
+ * stays near 25 ms.
  */
 const ROWS_PER_TASK = 200;
 
-/** The latest render of each container: a slice left over from an earlier render is dropped. */
-const renders = new WeakMap<HTMLElement, number>();
+/** One county's row, kept between renders with the figures its cells show. */
+interface RowView {
+  row: HTMLTableRowElement;
+  villages: HTMLTableCellElement;
+  covered: HTMLTableCellElement;
+  share: HTMLTableCellElement;
+  /** The figures the cells show (NaN before the first fill). */
+  shown: [number, number];
+}
+
+/** The table a container shows, kept so that a new count updates it in place. */
+interface TableView {
+  /** The county list the rows belong to (a province's `counties`). */
+  counties: readonly CountyInfo[];
+  /** The language of the texts (a switch rebuilds the table). */
+  locale: string;
+  /** The latest render's zoom action (the rows' buttons call it). */
+  onZoom: (county: CountyInfo) => void;
+  head: HTMLTableSectionElement;
+  body: HTMLTableSectionElement;
+  rows: Map<CountyInfo, RowView>;
+  /** Counter of renders: a slice left over from an earlier render is dropped. */
+  render: number;
+}
+
+const views = new WeakMap<HTMLElement, TableView>();
 
 /**
- * Renders the table; `onSort` gets the clicked column, `onZoom` the clicked county. The first `ROWS_PER_TASK` rows
- * are there on return, the others follow in later tasks.
+ * Renders the table; `onSort` gets the clicked column, `onZoom` the clicked county.
+ *
+ * The rows are kept between renders: a new count for the same counties sets only the figures that changed, and
+ * moves a row only when the order changed (after a national Suggest, replacing the 2,800 rows took 50 ms of main
+ * thread, 30 of them removing the old ones). A new province or language starts an empty table. Either way the pass
+ * runs in slices of `ROWS_PER_TASK` rows, one per main-thread task (in a connected table each change costs 10-40
+ * us here): the first slice is done on return, and the body is `aria-busy` until the last.
  */
 export function renderCountyTable(
   container: HTMLElement,
@@ -85,7 +114,93 @@ export function renderCountyTable(
   onZoom: (county: CountyInfo) => void,
 ): void {
   const { key, descending } = state.countySort;
-  const head = el(
+  const rows = countyRows(state, key, descending);
+  const counties = state.province?.counties ?? [];
+  const focused = container.contains(document.activeElement)
+    ? (document.activeElement as HTMLElement).dataset.column
+    : undefined;
+  let view = views.get(container);
+  const render = (view?.render ?? 0) + 1;
+  if (view === undefined || view.counties !== counties || view.locale !== getLocale()) {
+    view = newView(container, counties);
+    views.set(container, view);
+  }
+  const target = view;
+  target.render = render;
+  target.onZoom = onZoom;
+  target.head.replaceChildren(headRow(key, descending, onSort));
+  const { body, rows: known } = target;
+  body.setAttribute('aria-busy', 'true');
+  // One pass over the sorted rows, in slices: each row's changed figures are set, and the row is moved to its place
+  // unless it is there already. The rows left after the last one are counties without villages now.
+  let at = body.firstElementChild;
+  const step = (from: number): void => {
+    if (target.render !== render || views.get(container) !== target) return; // a newer render took over
+    const to = Math.min(rows.length, from + ROWS_PER_TASK);
+    for (let r = from; r < to; r++) {
+      const row = rowView(known, rows[r], target).row;
+      if (row === at) at = at.nextElementSibling;
+      else body.insertBefore(row, at);
+    }
+    if (to < rows.length) {
+      setTimeout(() => step(to), 0);
+      return;
+    }
+    while (at !== null) {
+      const next = at.nextElementSibling;
+      known.delete(countyOf.get(at)!);
+      at.remove();
+      at = next;
+    }
+    body.removeAttribute('aria-busy');
+  };
+  step(0);
+  // Keep the keyboard focus on the header button that was pressed.
+  if (focused !== undefined) view.head.querySelector<HTMLElement>(`[data-column="${focused}"]`)?.focus();
+}
+
+/** An empty table for `counties` in `container` (its heading, scroll box, head and body). */
+function newView(container: HTMLElement, counties: readonly CountyInfo[]): TableView {
+  const head = el('thead', {});
+  const body = el('tbody', {});
+  container.replaceChildren(
+    el('h2', {}, t('countiesTitle')),
+    el('div', { class: 'table-scroll' }, el('table', { class: 'counties', 'data-testid': 'county-table' }, head, body)),
+  );
+  return { counties, locale: getLocale(), onZoom: () => undefined, head, body, rows: new Map(), render: 0 };
+}
+
+/** The county of each row element (to drop the rows of counties that no longer have villages). */
+const countyOf = new WeakMap<Element, CountyInfo>();
+
+/** The kept row of a county (made on first use) with its figures set where they changed. */
+function rowView(known: Map<CountyInfo, RowView>, row: CountyRow, view: TableView): RowView {
+  let kept = known.get(row.county);
+  if (kept === undefined) {
+    kept = rowElement(row.county, view);
+    known.set(row.county, kept);
+    countyOf.set(kept.row, row.county);
+  }
+  const [villages, covered] = kept.shown;
+  if (villages !== row.villages) setText(kept.villages, formatNumber(row.villages));
+  if (covered !== row.covered || villages !== row.villages) {
+    setText(kept.covered, formatNumber(row.covered));
+    setText(kept.share, formatPercent(row.share));
+  }
+  kept.shown = [row.villages, row.covered];
+  return kept;
+}
+
+/** Sets a cell's text by changing its one text node (cheaper in a connected table than replacing the node). */
+function setText(cell: HTMLTableCellElement, text: string): void {
+  const node = cell.firstChild;
+  if (node instanceof Text) node.data = text;
+  else cell.textContent = text;
+}
+
+/** The header row: one sort button per column, the sorted one marked (`aria-sort`, arrow). */
+function headRow(key: CountySortKey, descending: boolean, onSort: (key: CountySortKey) => void): HTMLElement {
+  return el(
     'tr',
     {},
     ...COLUMNS.map(([column, label]) => {
@@ -93,51 +208,26 @@ export function renderCountyTable(
       const arrow = column === key ? (descending ? ' ▼' : ' ▲') : '';
       const headerButton = el(
         'button',
-        { type: 'button', class: 'sort', 'aria-label': t('sortBy', { column: t(label) }) },
+        { type: 'button', class: 'sort', 'data-column': column, 'aria-label': t('sortBy', { column: t(label) }) },
         t(label) + arrow,
       );
       headerButton.addEventListener('click', () => onSort(column));
       return el('th', { scope: 'col', 'aria-sort': sort }, headerButton);
     }),
   );
-  const rowElement = (row: CountyRow): HTMLElement => {
-    const zoom = el(
-      'button',
-      { type: 'button', class: 'link', 'aria-label': t('zoomTo', { name: row.county.name }) },
-      row.county.name,
-    );
-    zoom.addEventListener('click', () => onZoom(row.county));
-    return el(
-      'tr',
-      { 'data-county': row.county.code },
-      el('td', {}, zoom),
-      el('td', {}, formatNumber(row.villages)),
-      el('td', {}, formatNumber(row.covered)),
-      el('td', {}, formatPercent(row.share)),
-    );
-  };
-  const rows = countyRows(state, key, descending);
-  const body = el('tbody', {});
-  const render = (renders.get(container) ?? 0) + 1;
-  renders.set(container, render);
-  const append = (from: number): void => {
-    if (renders.get(container) !== render) return; // a newer render has replaced this table
-    const to = Math.min(rows.length, from + ROWS_PER_TASK);
-    body.append(...rows.slice(from, to).map(rowElement));
-    if (to < rows.length) setTimeout(() => append(to), 0);
-  };
-  append(0);
-  const focused = container.contains(document.activeElement)
-    ? (document.activeElement as HTMLElement).dataset.column
-    : undefined;
-  container.replaceChildren(
-    el('h2', {}, t('countiesTitle')),
-    el(
-      'div',
-      { class: 'table-scroll' },
-      el('table', { class: 'counties', 'data-testid': 'county-table' }, el('thead', {}, head), body),
-    ),
+}
+
+/** A county's row with empty figure cells (filled by the caller); a click on the name zooms to the county. */
+function rowElement(county: CountyInfo, view: TableView): RowView {
+  const zoom = el(
+    'button',
+    { type: 'button', class: 'link', 'aria-label': t('zoomTo', { name: county.name }) },
+    county.name,
   );
-  // Keep the keyboard focus on the header button that was pressed.
-  if (focused !== undefined) container.querySelector<HTMLElement>(`[data-column="${focused}"]`)?.focus();
+  zoom.addEventListener('click', () => view.onZoom(county));
+  const villages = el('td', {});
+  const covered = el('td', {});
+  const share = el('td', {});
+  const row = el('tr', { 'data-county': county.code }, el('td', {}, zoom), villages, covered, share);
+  return { row, villages, covered, share, shown: [NaN, NaN] };
 }
