@@ -18,7 +18,7 @@ import type {
   UserVillagesInArea,
 } from '../src/core/live/coverage-api';
 import { mergeVillageTables, NATIONAL_CODE } from '../src/core/live/national';
-import { LiveSession } from '../src/core/live/session';
+import { LiveSession, paletteColours } from '../src/core/live/session';
 import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
 import { parseCountyInfo } from '../src/data/county-info';
@@ -138,8 +138,17 @@ async function loadTables(
   return Comlink.transfer({ ...summary, userVillages: inArea }, buffers);
 }
 
+/** The page's word per village state (`setStatePalette`), or null. */
+let statePalette: Uint32Array | null = null;
+
 const metricsBuffers = (m: LiveMetrics) => [m.countyCovered.buffer, m.countyTotal.buffer, m.villageState.buffer];
-const sendMetrics = (m: LiveMetrics) => Comlink.transfer(m, metricsBuffers(m) as ArrayBuffer[]);
+
+/** Metrics with the villages' palette words (when the page gave a palette), their arrays transferred. */
+function sendMetrics(m: LiveMetrics): LiveMetrics {
+  if (statePalette === null) return Comlink.transfer(m, metricsBuffers(m) as ArrayBuffer[]);
+  const villageColours = paletteColours(m.villageState, statePalette);
+  return Comlink.transfer({ ...m, villageColours }, [...metricsBuffers(m), villageColours.buffer] as ArrayBuffer[]);
+}
 
 const api: {
   [K in keyof CoverageApi]: (...args: Parameters<CoverageApi[K]>) => Promise<Awaited<ReturnType<CoverageApi[K]>>>;
@@ -170,6 +179,10 @@ const api: {
       userVillages = { ...villages, byCounty };
       const outside = county.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
       return { count: villages.lon.length, outside, counties: [...byCounty.keys()].sort() };
+    }),
+  setStatePalette: (words) =>
+    serial(() => {
+      statePalette = words.slice();
     }),
   evaluate: (sites, reach) => serial(() => sendMetrics(session.evaluate(sites, reach))),
   moveSite: (k, lon, lat) => serial(() => sendMetrics(session.moveSite(k, lon, lat))),

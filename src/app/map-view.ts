@@ -28,16 +28,28 @@ export function showsCoverage(state: AppState): boolean {
   return state.metrics !== null && (state.plan.sites.count > 0 || state.countyColour === 'coverage');
 }
 
-/** How the villages of one province are coloured: by coverage state or by distance class, from the worker's arrays. */
-export type VillageColouring = (points: VillagePoints, values: Uint8Array | Float32Array) => VillagePoints;
+/**
+ * How the villages of one province are coloured: by coverage state or by distance class, from the worker's arrays
+ * (`colours`: the worker's RGBA for these villages' states, when it sent them).
+ */
+export type VillageColouring = (
+  points: VillagePoints,
+  values: Uint8Array | Float32Array,
+  colours?: Uint8Array,
+) => VillagePoints;
 
-/** Colours villages from their states (Uint8Array, VILLAGE_STATE) or distances in km (Float32Array). */
-export const colourVillages: VillageColouring = (points, values) =>
+/**
+ * Colours villages from their states (Uint8Array, VILLAGE_STATE; the worker's colours as they are, when given) or
+ * distances in km (Float32Array).
+ */
+export const colourVillages: VillageColouring = (points, values, colours) =>
   values instanceof Float32Array
     ? values.length === points.count
       ? { ...points, colours: distanceColours(values) }
       : points
-    : coveredVillagePoints(points, values);
+    : colours !== undefined && colours.length === 4 * points.count
+      ? { ...points, colours }
+      : coveredVillagePoints(points, values);
 
 /**
  * The worker's per-village array that colours the villages now: distances when villages are coloured by distance
@@ -79,9 +91,13 @@ export function planLayers(
     return layers;
   }
   const values = villageValues(state);
+  // The worker's colours of the village states (see LiveMetrics.villageColours), four bytes per village.
+  const colours = values === state.metrics?.villageState ? state.metrics?.villageColours : undefined;
   const coloured = provinces.map((points) => {
     const mine = values === null ? null : slice(values, points);
-    return mine === null ? points : colour(points, mine);
+    if (mine === null) return points;
+    const p = part(points)!;
+    return colour(points, mine, colours?.subarray(4 * p.offset, 4 * (p.offset + p.count)));
   });
   const layers: Layer[] = [];
   // The road network, faint, under everything else while it is shown.
@@ -127,11 +143,11 @@ export function bindMapView(
 ): () => void {
   // Colours per village are recomputed only when the worker's per-village array changes (one entry per province).
   const colourCache = new WeakMap<ArrayBufferLike, Map<Float32Array, VillagePoints>>();
-  const colour: VillageColouring = (points, values) => {
+  const colour: VillageColouring = (points, values, colours) => {
     let byPoints = colourCache.get(values.buffer);
     if (byPoints === undefined) colourCache.set(values.buffer, (byPoints = new Map()));
     let hit = byPoints.get(points.positions);
-    if (hit === undefined) byPoints.set(points.positions, (hit = colourVillages(points, values)));
+    if (hit === undefined) byPoints.set(points.positions, (hit = colourVillages(points, values, colours)));
     return hit;
   };
   // The user's villages, where imported, replace the embedded dots: the same points as the coverage worker's.

@@ -107,6 +107,11 @@ export interface LiveMetrics {
   countyTotal: Float64Array;
   /** VILLAGE_STATE of every village of the province file, in file order (the order of the map's points). */
   villageState: Uint8Array;
+  /**
+   * Four bytes per village (file order): the word of its state in the palette of `setStatePalette`, when one was
+   * given. The page draws it as is, so that colouring 620,000 villages is not main-thread work.
+   */
+  villageColours?: Uint8Array;
 }
 
 /** Two plans side by side. */
@@ -191,6 +196,12 @@ export interface CoverageApi {
    * @param dataUrl absolute base URL of the embedded dataset (for the county boundaries), ending in `/`
    */
   setUserVillages(dataUrl: string, villages: UserVillages | null): Promise<UserVillagesPlaced>;
+
+  /**
+   * Sets the 32-bit word (e.g. packed RGBA) of each VILLAGE_STATE code (`words[state]`); from then on every
+   * `evaluate` and `moveSite` answer carries `villageColours`.
+   */
+  setStatePalette(words: Uint32Array): void;
 
   /** Makes `sites` the current sites and returns their coverage (a full count). */
   evaluate(sites: SiteTable, reach: Reach): LiveMetrics;

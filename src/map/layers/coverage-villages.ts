@@ -20,20 +20,25 @@ export function packRgba(rgba: readonly number[]): number {
   return new Uint32Array(Uint8Array.from(rgba).buffer)[0];
 }
 
+/** The RGBA word of each VILLAGE_STATE code (index = code), as the coverage worker's `setStatePalette` takes it. */
+export function coveragePalette(): Uint32Array {
+  const words = new Uint32Array(3);
+  words[VILLAGE_STATE.notDemand] = packRgba(COVERAGE_COLOURS.notDemand);
+  words[VILLAGE_STATE.uncovered] = packRgba(COVERAGE_COLOURS.uncovered);
+  words[VILLAGE_STATE.covered] = packRgba(COVERAGE_COLOURS.covered);
+  return words;
+}
+
 /**
- * RGBA per village from the coverage worker's village states (VILLAGE_STATE codes). One 32-bit write per village
- * (a national map colours 620,573 villages on the main thread after every count).
+ * RGBA per village from village states (VILLAGE_STATE codes), one 32-bit write per village. The coverage worker
+ * colours its answers itself (`LiveMetrics.villageColours`, with `coveragePalette`); this is for states that come
+ * without them.
  */
 export function coverageColours(villageState: Uint8Array): Uint8Array {
   const colours = new Uint8Array(villageState.length * 4);
   const words = new Uint32Array(colours.buffer);
-  const covered = packRgba(COVERAGE_COLOURS.covered);
-  const uncovered = packRgba(COVERAGE_COLOURS.uncovered);
-  const notDemand = packRgba(COVERAGE_COLOURS.notDemand);
-  for (let i = 0; i < villageState.length; i++) {
-    const s = villageState[i];
-    words[i] = s === VILLAGE_STATE.covered ? covered : s === VILLAGE_STATE.uncovered ? uncovered : notDemand;
-  }
+  const palette = coveragePalette();
+  for (let i = 0; i < villageState.length; i++) words[i] = palette[villageState[i]] ?? palette[VILLAGE_STATE.notDemand];
   return colours;
 }
 

@@ -4,7 +4,8 @@ import { planLayers, villageValues } from '../../../src/app/map-view';
 import { initialState, type AppState } from '../../../src/app/store';
 import { VILLAGE_STATE, type LiveMetrics } from '../../../src/core/live/coverage-api';
 import { addSite, emptySites } from '../../../src/core/live/sites';
-import { COVERAGE_COLOURS } from '../../../src/map/layers/coverage-villages';
+import { paletteColours } from '../../../src/core/live/session';
+import { COVERAGE_COLOURS, coveragePalette } from '../../../src/map/layers/coverage-villages';
 import { cssRgb, distanceColours, distanceScale, DISTANCE_THRESHOLDS_KM } from '../../../src/map/distance-scale';
 import type { VillagePoints } from '../../../src/map/layers/villages';
 
@@ -98,6 +99,21 @@ describe('planLayers over several province files (the national area)', () => {
     expect(Array.from(colours(layers, 'villages-12'))).toEqual(
       Array.from(distanceColours(villageDistances.subarray(2))),
     );
+  });
+
+  it("draws the worker's colours of the village states as they are, each province its slice", () => {
+    const villageColours = paletteColours(state.metrics!.villageState, coveragePalette());
+    const layers = planLayers({ ...state, metrics: { ...state.metrics!, villageColours } }, provinces, 8);
+    const drawn = colours(layers, 'villages-12');
+    expect(drawn.buffer).toBe(villageColours.buffer);
+    expect(Array.from(drawn)).toEqual(Array.from(villageColours.subarray(8)));
+    // The same colours as the page's own colouring of the states.
+    expect(Array.from(drawn)).toEqual(Array.from(colours(planLayers(state, provinces, 8), 'villages-12')));
+    // Distances still colour by distance.
+    const villageDistances = Float32Array.from([0.5, NaN, 30, 30, 0.5]);
+    const byDistance = { ...state, villageColour: 'distance' as const, villageDistances };
+    const far = planLayers({ ...byDistance, metrics: { ...state.metrics!, villageColours } }, provinces, 8);
+    expect(colours(far, 'villages-12').buffer).not.toBe(villageColours.buffer);
   });
 
   it('leaves points alone when their count does not match the part (a stale province)', () => {
