@@ -99,6 +99,8 @@ describe('the offline map on the embedded data', () => {
     const labelInk = (r: number, g: number, b: number) => r < 110 && g < 120 && b < 125 && b - r < 20;
     const offMap = () => page.mouse.move(mapBox.x + mapBox.width + 20, mapBox.y + 20);
     await offMap();
+    // Drawn and settled first: a screenshot of a canvas not yet presented is dark (31,710 "ink" pixels once, under load).
+    await waitForMapIdle(page);
     const before = countPixels(readPng(await page.screenshot()), mapBox, labelInk);
     await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
     for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -400);
