@@ -66,10 +66,11 @@ const COLUMNS: [CountySortKey, StringKey][] = [
 
 /**
  * Rows placed per main-thread task: the national table (2,800 counties) built in one task took 375 ms of script
- * after a national Suggest (CPU profile of the production build in headless Chromium); in slices of 200 each task
- * stays near 25 ms.
+ * after a national Suggest (CPU profile of the production build in headless Chromium). A slice of 200 rows, each
+ * with its figures set and moved, took 36 ms of script here after a national Suggest of 10,000 stations (the
+ * workers busy on the two cores); 100 keep a slice near 20 ms.
  */
-const ROWS_PER_TASK = 200;
+const ROWS_PER_TASK = 100;
 
 /** One county's row, kept between renders with the figures its cells show. */
 interface RowView {
