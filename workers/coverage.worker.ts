@@ -18,7 +18,7 @@ import type {
   UserVillagesInArea,
 } from '../src/core/live/coverage-api';
 import { mergeVillageTables, NATIONAL_CODE } from '../src/core/live/national';
-import { LiveSession, paletteColours } from '../src/core/live/session';
+import { LiveSession } from '../src/core/live/session';
 import type { PlanRequest } from '../src/core/plan-types';
 import { requestBuffers } from '../src/core/planner-api';
 import { parseCountyInfo } from '../src/data/county-info';
@@ -26,6 +26,7 @@ import { countyNamesFromMatchTable } from '../src/data/county-names';
 import type { VillageTable } from '../src/core/villages';
 import { fetchAllVillages, fetchOk, fetchProvinceVillages } from '../src/data/fetch-villages';
 import { countyOfPoints, type CountyFeature as BoundaryFeature } from '../src/io/county-assign';
+import { paletteColours } from '../src/core/live/coverage-api';
 
 // The SQLite WebAssembly of the GeoPackage export, served by the app's own build (no network).
 setSqliteWasmUrl(sqliteWasmUrl);

@@ -88,6 +88,16 @@ export interface UserVillagesInArea {
 /** Village states in `LiveMetrics.villageState`. */
 export const VILLAGE_STATE = { notDemand: 0, uncovered: 1, covered: 2 } as const;
 
+/**
+ * Four bytes per village: the word of its state in `palette` (`palette[state]`, 0 for a code without one), as
+ * `LiveMetrics.villageColours` carries them.
+ */
+export function paletteColours(villageState: Uint8Array, palette: Uint32Array): Uint8Array {
+  const words = new Uint32Array(villageState.length);
+  for (let i = 0; i < villageState.length; i++) words[i] = palette[villageState[i]] ?? 0;
+  return new Uint8Array(words.buffer);
+}
+
 /** Coverage of the current sites. Weights are village weights (1 per village in the embedded data). */
 export interface LiveMetrics {
   /** Open stations (existing, locked or proposed; not excluded) and open centers. */

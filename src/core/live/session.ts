@@ -43,16 +43,6 @@ export interface LoadedUserVillages {
   ids?: readonly string[];
 }
 
-/**
- * Four bytes per village: the word of its state in `palette` (`palette[state]`, 0 for a code without one), as
- * `LiveMetrics.villageColours` carries them.
- */
-export function paletteColours(villageState: Uint8Array, palette: Uint32Array): Uint8Array {
-  const words = new Uint32Array(villageState.length);
-  for (let i = 0; i < villageState.length; i++) words[i] = palette[villageState[i]] ?? 0;
-  return new Uint8Array(words.buffer);
-}
-
 /** Everything of {@link CoverageApi} but the fetches and the page's palette (the worker's own). */
 export type SessionApi = Omit<
   CoverageApi,

@@ -1,5 +1,5 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { DIFFERENCE, VILLAGE_STATE } from '../../core/live/coverage-api';
+import { DIFFERENCE, paletteColours, VILLAGE_STATE } from '../../core/live/coverage-api';
 import type { VillagePoints } from './villages';
 
 /**
@@ -20,10 +20,12 @@ export function packRgba(rgba: readonly number[]): number {
   return new Uint32Array(Uint8Array.from(rgba).buffer)[0];
 }
 
-/** The RGBA word of each VILLAGE_STATE code (index = code), as the coverage worker's `setStatePalette` takes it. */
+/**
+ * The RGBA word of each byte code (index = code), as the coverage worker's `setStatePalette` takes it: the
+ * VILLAGE_STATE colours, and the not-demand grey for any other code.
+ */
 export function coveragePalette(): Uint32Array {
-  const words = new Uint32Array(3);
-  words[VILLAGE_STATE.notDemand] = packRgba(COVERAGE_COLOURS.notDemand);
+  const words = new Uint32Array(256).fill(packRgba(COVERAGE_COLOURS.notDemand));
   words[VILLAGE_STATE.uncovered] = packRgba(COVERAGE_COLOURS.uncovered);
   words[VILLAGE_STATE.covered] = packRgba(COVERAGE_COLOURS.covered);
   return words;
@@ -35,11 +37,7 @@ export function coveragePalette(): Uint32Array {
  * without them.
  */
 export function coverageColours(villageState: Uint8Array): Uint8Array {
-  const colours = new Uint8Array(villageState.length * 4);
-  const words = new Uint32Array(colours.buffer);
-  const palette = coveragePalette();
-  for (let i = 0; i < villageState.length; i++) words[i] = palette[villageState[i]] ?? palette[VILLAGE_STATE.notDemand];
-  return colours;
+  return paletteColours(villageState, coveragePalette());
 }
 
 /** The villages of a province coloured by coverage (same points and layer id as the plain village layer). */
